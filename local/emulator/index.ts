@@ -1,0 +1,116 @@
+/**
+ * The Apps Script emulator: one spreadsheet with its services, a controllable clock, and a
+ * counter of every service call. `loadBundle` (load-bundle.ts) runs dist/ against it.
+ */
+import vm from 'node:vm';
+import { CallCounter } from './calls';
+import { Clock, clockDate } from './clock';
+import { createServices } from './services';
+import type { Services, ServicesHost } from './services';
+import { createSpreadsheetService } from './spreadsheet';
+import type { SpreadsheetService, Workbook, WorkbookJSON } from './spreadsheet';
+
+export interface EmulatorOptions {
+  /** The clock's start; default the real now. */
+  now?: Date | number | string;
+  /** The spreadsheet's time zone; default America/New_York. */
+  timeZone?: string;
+  /** The active user's email; default owner@example.com. */
+  user?: string;
+  /** MailApp's daily recipients; default 100, a consumer account's. */
+  mailQuota?: number;
+  /** Where HtmlService finds its files; default dist. */
+  distDir?: string;
+  /** A saved workbook to start from. */
+  workbook?: WorkbookJSON;
+  spreadsheetName?: string;
+}
+
+export class Emulator {
+  readonly calls = new CallCounter();
+  readonly clock: Clock;
+  /** The script realm's Date: reads the clock when called with no arguments. */
+  readonly Date: DateConstructor;
+  readonly services: Services;
+  readonly spreadsheet: SpreadsheetService;
+  /** The global object of the script context currently loaded (see loadBundle). */
+  private scriptGlobal: Record<string, unknown> = {};
+  private scriptError: ErrorConstructor | undefined;
+
+  constructor(options: EmulatorOptions = {}) {
+    this.clock = new Clock(options.now === undefined ? Date.now() : new Date(options.now));
+    this.Date = clockDate(this.clock);
+    // The services need the workbook's time zone and id, and the workbook needs the services' Ui.
+    const late: { workbook?: Workbook } = {};
+    this.services = createServices({
+      calls: this.calls,
+      clock: this.clock,
+      distDir: options.distDir ?? 'dist',
+      timeZone: () => late.workbook?.timeZone ?? options.timeZone ?? 'America/New_York',
+      user: options.user,
+      mailQuota: options.mailQuota,
+      documentId: () => late.workbook?.id ?? 'spreadsheet-1',
+      sourceIdOf: () => late.workbook?.id ?? 'spreadsheet-1',
+      templateScope: () => this.scriptGlobal,
+      createError: (message) => this.error(message),
+    });
+    this.spreadsheet = createSpreadsheetService({
+      calls: this.calls,
+      clock: this.clock,
+      ui: this.services.ui as unknown as GoogleAppsScript.Base.Ui,
+      timeZone: options.timeZone,
+      name: options.spreadsheetName,
+      workbook: options.workbook,
+      dateClass: this.Date,
+    });
+    late.workbook = this.spreadsheet.workbook;
+  }
+
+  get workbook(): Workbook {
+    return this.spreadsheet.workbook;
+  }
+
+  get host(): ServicesHost {
+    return this.services.host;
+  }
+
+  /**
+   * A fresh global object for one script context: the services, `console`, and a Date that
+   * reads the clock. Fresh each time, because a vm context keeps whatever the script defines.
+   */
+  globals(): Record<string, unknown> {
+    const { SpreadsheetApp, Charts } = this.spreadsheet;
+    const scope: Record<string, unknown> = {
+      ...this.services.globals,
+      SpreadsheetApp,
+      Charts,
+      console,
+      Date: this.Date,
+    };
+    this.scriptGlobal = scope;
+    this.scriptError = undefined;
+    return scope;
+  }
+
+  /** Ends an execution as Apps Script does: locks the script still holds are released. */
+  endExecution(): void {
+    this.host.locks.endExecution();
+  }
+
+  /** An error as Apps Script throws it ("Exception: …"), made in the script's realm. */
+  private error(message: string): Error {
+    if (!this.scriptError && vm.isContext(this.scriptGlobal)) {
+      this.scriptError = vm.runInContext('Error', this.scriptGlobal) as ErrorConstructor;
+    }
+    const error = new (this.scriptError ?? Error)(message);
+    error.name = 'Exception';
+    return error;
+  }
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return new Emulator(options);
+}
+
+export { CallCounter, SPREADSHEET_TYPES } from './calls';
+export { Clock } from './clock';

@@ -1,0 +1,94 @@
+/**
+ * What a written value becomes in a cell. Strings are parsed the way Sheets parses typed input
+ * (and the way Range.setValues treats strings): "=..." is a formula, a leading apostrophe keeps
+ * the rest as text, numbers, percents, dollar amounts, TRUE/FALSE and dates are converted,
+ * unless the cell is formatted as plain text ("@").
+ */
+import { type CellValue, isDate } from './model';
+import { instantOf } from './timezone';
+
+export interface Parsed {
+  value: CellValue | undefined;
+  formula?: string;
+  /** A number format Sheets applies along with the value (e.g. "0%" for "25%"). */
+  format?: string;
+}
+
+const EMPTY: Parsed = { value: undefined };
+const NUMBER = /^([+-])?(\$)?((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)(%)?$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'object') return Object.prototype.toString.call(value).slice(8, -1);
+  return typeof value;
+}
+
+/** Checks a value written by script code; null writes an empty cell as in Apps Script. */
+export function parseScriptValue(value: unknown, timeZone: string, textFormat: boolean): Parsed {
+  switch (typeof value) {
+    case 'string':
+      return parseText(value, timeZone, textFormat);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`Cannot write ${value} to a cell: not a finite number.`);
+      return { value };
+    case 'boolean':
+      return { value };
+    default:
+      if (value === null) return EMPTY;
+      if (isDate(value) && !Number.isNaN(value.getTime())) return { value: new Date(value.getTime()) };
+      throw new Error(
+        `Cannot write a value of type ${describe(value)} to a cell: ` +
+          'a cell holds a string, number, boolean or Date.',
+      );
+  }
+}
+
+export function parseText(text: string, timeZone: string, textFormat: boolean): Parsed {
+  if (text === '') return EMPTY;
+  const first = text.charCodeAt(0);
+  if (first === 61 /* = */ && text.length > 1 && !textFormat) return { value: undefined, formula: text };
+  if (first === 39 /* ' */) return { value: text.slice(1) || undefined };
+  if (textFormat) return { value: text };
+  // Only text that starts like a number, a sign, a dollar or a boolean can convert.
+  const isDigitLike =
+    (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 36;
+  if (isDigitLike) return parseNumberOrDate(text.trim(), timeZone) ?? { value: text };
+  if ((text.length === 4 || text.length === 5) && /^(true|false)$/i.test(text)) {
+    return { value: text.toLowerCase() === 'true' };
+  }
+  return { value: text };
+}
+
+function parseNumberOrDate(text: string, timeZone: string): Parsed | null {
+  const n = NUMBER.exec(text);
+  if (n && /\d/.test(n[3] ?? '')) {
+    let value = Number((n[3] ?? '').replace(/,/g, ''));
+    if (n[1] === '-') value = -value;
+    if (n[4]) {
+      const decimals = (n[3] ?? '').includes('.');
+      return { value: value / 100, format: decimals ? '0.00%' : '0%' };
+    }
+    return n[2] ? { value, format: '"$"#,##0.00' } : { value };
+  }
+  const iso = ISO_DATE.exec(text);
+  if (iso) return dateOf(timeZone, iso[1], iso[2], iso[3], iso[4], iso[5], iso[6]);
+  const us = US_DATE.exec(text);
+  if (us) return dateOf(timeZone, us[3], us[1], us[2], us[4], us[5], us[6]);
+  return null;
+}
+
+function dateOf(timeZone: string, ...parts: (string | undefined)[]): Parsed | null {
+  const [y, mo, d, h, mi, s] = parts.map((p) => Number(p ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  return { value: new Date(instantOf(timeZone, y, mo, d, h, mi, s)) };
+}

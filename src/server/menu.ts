@@ -1,0 +1,25 @@
+/**
+ * The add-on menu. An item is listed here only once its feature works end to end.
+ */
+export interface MenuItem {
+  readonly caption: string;
+  /** A top-level function of the bundle (an export of src/server/index.ts). */
+  readonly functionName: string;
+}
+
+export const MENU: readonly (MenuItem | 'separator')[] = [
+  { caption: 'Set up sheets', functionName: 'setUpSheets' },
+];
+
+/**
+ * Adds the menu. Works in every auth mode: in AuthMode.NONE (the add-on is installed but not yet
+ * used in this document) only the menu may be built, so nothing else happens here.
+ */
+export function addMenu(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(item.caption, item.functionName);
+  }
+  menu.addToUi();
+}

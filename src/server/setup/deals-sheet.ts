@@ -1,0 +1,87 @@
+/**
+ * The Deals sheet: headers, formats and data validation per column, located by header text.
+ * Formats are applied to the columns set-up adds and to existing columns that still have the
+ * default format, so a team's own formatting survives a repair.
+ */
+import { DEAL_FIELDS, SHEET, STAGE_TABLE_HEADERS, fieldOfHeader } from '../../core/columns';
+import type { DealField } from '../../core/columns';
+import { numberFormatFor } from '../../core/formats';
+import { ensureHeaders, ensureSheet, bodyRows } from './sheet-structure';
+import type { SetUpReport, Spreadsheet } from './sheet-structure';
+import type { Sheet } from '../sheets';
+
+/** Number formats Sheets reports for cells nobody formatted. */
+const UNSET_FORMATS = new Set(['', 'general', '0.###############']);
+
+export function setUpDealsSheet(
+  spreadsheet: Spreadsheet,
+  settings: Sheet,
+  currency: string,
+  report: SetUpReport,
+): Sheet {
+  const { sheet, created } = ensureSheet(spreadsheet, SHEET.deals, report);
+  const headers = ensureHeaders(
+    sheet,
+    SHEET.deals,
+    DEAL_FIELDS.map((field) => field.header),
+    report,
+    created,
+  );
+  const rows = bodyRows(sheet);
+  const formats = sheet.getRange(2, 1, 1, headers.length).getNumberFormats()[0]!;
+  headers.forEach((header, index) => {
+    const field = fieldOfHeader(header);
+    if (!field) return;
+    const column = sheet.getRange(2, index + 1, rows, 1);
+    const format = numberFormatFor(field.type, currency);
+    if (format && UNSET_FORMATS.has(String(formats[index] ?? '').toLowerCase()))
+      column.setNumberFormat(format);
+    const rule = validationFor(field, settings);
+    if (rule) column.setDataValidation(rule);
+  });
+  return sheet;
+}
+
+/**
+ * Sheets' own validation: the Stage dropdown follows the Settings stage column, so renaming or
+ * adding a stage updates it; other rules only warn, because the add-on's own checks give the
+ * message that names the deal and what is allowed.
+ */
+function validationFor(
+  field: DealField,
+  settings: Sheet,
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const builder = () => SpreadsheetApp.newDataValidation();
+  switch (field.type) {
+    case 'stage':
+      return builder()
+        .requireValueInRange(settings.getRange(`A2:A`), true)
+        .setAllowInvalid(false)
+        .setHelpText(`Choose a stage from the ${STAGE_TABLE_HEADERS[0]} column of ${SHEET.settings}.`)
+        .build();
+    case 'email':
+      return builder()
+        .requireTextIsEmail()
+        .setAllowInvalid(true)
+        .setHelpText(`${field.header}: an email address.`)
+        .build();
+    case 'money':
+      return builder()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(true)
+        .setHelpText(`${field.header}: a number of 0 or more.`)
+        .build();
+    case 'percent':
+      return builder()
+        .requireNumberBetween(0, 1)
+        .setAllowInvalid(true)
+        .setHelpText(`${field.header}: a percentage from 0% to 100%, or blank for the stage's.`)
+        .build();
+    case 'date':
+      return field.filledBy === 'user'
+        ? builder().requireDate().setAllowInvalid(true).setHelpText(`${field.header}: a date.`).build()
+        : null;
+    default:
+      return null;
+  }
+}

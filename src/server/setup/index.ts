@@ -1,0 +1,67 @@
+import { SHEET, normalizeHeader } from '../../core/columns';
+import { withDocumentLock } from '../lock';
+import { activeSpreadsheet } from '../sheets';
+import type { Cell } from '../sheets';
+import { alert, runMenuAction } from '../ui';
+import { setUpDealsSheet } from './deals-sheet';
+import { setUpHistorySheet, setUpReminderLogSheet, setUpSummarySheet } from './log-sheets';
+import { setUpSettingsSheet } from './settings-sheet';
+import type { SetUpReport, Spreadsheet } from './sheet-structure';
+
+export type { SetUpReport } from './sheet-structure';
+
+/**
+ * Creates or repairs every Deal Pipeline sheet; safe to run again at any time, it never clears
+ * or moves data. The order matters: Deals' Stage dropdown points at Settings.
+ */
+export function setUpAllSheets(): SetUpReport {
+  return withDocumentLock(() => {
+    const spreadsheet = activeSpreadsheet();
+    const report: SetUpReport = { created: [], repaired: [] };
+    adoptEmptyFirstSheet(spreadsheet, report);
+    const settings = setUpSettingsSheet(spreadsheet, report);
+    setUpDealsSheet(spreadsheet, settings.sheet, currencyOf(settings.values), report);
+    setUpHistorySheet(spreadsheet, report);
+    setUpSummarySheet(spreadsheet, report);
+    setUpReminderLogSheet(spreadsheet, report);
+    return report;
+  });
+}
+
+/** The menu action: set up, then say what changed. */
+export function setUpSheetsFromMenu(): SetUpReport | undefined {
+  return runMenuAction(() => {
+    const report = setUpAllSheets();
+    alert(describe(report));
+    return report;
+  });
+}
+
+export function describe(report: SetUpReport): string {
+  const lines: string[] = [];
+  if (report.created.length > 0) lines.push(`Created: ${report.created.join(', ')}.`);
+  if (report.repaired.length > 0) lines.push('Repaired:', ...report.repaired.map((line) => `• ${line}`));
+  if (lines.length === 0) lines.push('Every sheet was already set up; nothing changed.');
+  return ['Deal Pipeline is set up.', ...lines].join('\n');
+}
+
+/** A new spreadsheet's lone empty "Sheet1" becomes Deals instead of lingering beside it. */
+function adoptEmptyFirstSheet(spreadsheet: Spreadsheet, report: SetUpReport): void {
+  if (spreadsheet.getSheetByName(SHEET.deals)) return;
+  const sheets = spreadsheet.getSheets();
+  const only = sheets.length === 1 ? sheets[0] : undefined;
+  if (only && only.getLastRow() === 0 && only.getLastColumn() === 0) {
+    only.setName(SHEET.deals);
+    report.created.push(SHEET.deals);
+  }
+}
+
+/** The Currency option as written in Settings, USD when absent. */
+function currencyOf(values: readonly (readonly Cell[])[]): string {
+  const header = values[0] ?? [];
+  const column = header.findIndex((cell) => normalizeHeader(cell) === 'option');
+  if (column < 0) return 'USD';
+  const row = values.find((cells) => normalizeHeader(cells[column]) === 'currency');
+  const value = row ? String(row[column + 1] ?? '').trim() : '';
+  return value === '' ? 'USD' : value;
+}

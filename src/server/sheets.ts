@@ -1,0 +1,64 @@
+/**
+ * The one module that reads and writes sheets. Each function names its cost in spreadsheet
+ * calls; none of them loops over rows with a call inside.
+ */
+import type { SheetName } from '../core/columns';
+import { headerIndex } from '../core/columns';
+import { SET_UP_HINT, UserError } from './errors';
+
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Cell = string | number | boolean | Date;
+
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (!spreadsheet) throw new UserError('Deal Pipeline works inside a spreadsheet: open one and try again.');
+  return spreadsheet;
+}
+
+/** The sheet, or a message that names it and how to get it back. 1 call. */
+export function requireSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: SheetName): Sheet {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) throw new UserError(`The sheet "${name}" is missing. ${SET_UP_HINT} to create it.`);
+  return sheet;
+}
+
+/** Row 1 as text. 2 calls (last column, values). */
+export function readHeaderRow(sheet: Sheet): string[] {
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn === 0) return [];
+  return sheet
+    .getRange(1, 1, 1, lastColumn)
+    .getValues()[0]!
+    .map((cell) => String(cell));
+}
+
+/** Every value of the sheet's used range. 2 calls. */
+export function readAllValues(sheet: Sheet): Cell[][] {
+  return sheet.getDataRange().getValues() as Cell[][];
+}
+
+/** Writes a block at (row, column), growing the sheet's columns first if it must. 1–3 calls. */
+export function writeBlock(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  values: readonly (readonly Cell[])[],
+): void {
+  const width = values[0]?.length ?? 0;
+  if (values.length === 0 || width === 0) return;
+  ensureColumns(sheet, column + width - 1);
+  sheet.getRange(row, column, values.length, width).setValues(values as Cell[][]);
+}
+
+/** Makes sure the sheet has at least `columns` columns. 1–2 calls. */
+export function ensureColumns(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (columns > max) sheet.insertColumnsAfter(max, columns - max);
+}
+
+/** The 1-based column of each header present, by normalized header text. */
+export function columnsByHeader(headerRow: readonly unknown[]): Map<string, number> {
+  const columns = new Map<string, number>();
+  for (const [name, index] of headerIndex(headerRow)) columns.set(name, index + 1);
+  return columns;
+}
