@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts run on Node.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
     // The core decides; it must not touch Apps Script.
     files: ['src/core/**/*.ts'],
     rules: {
