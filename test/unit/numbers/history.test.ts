@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { funnel, historyFlow, priceDeals, probabilityCheck, stageLookup } from '../../../src/core/numbers';
+import type { HistoryEntry } from '../../../src/core/types';
+import { TABLE, deal, entry } from './fixtures';
+
+const lookup = stageLookup(TABLE);
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 0, 6, 9);
+const at = (days: number): number => T0 + days * DAY;
+
+/** A route through the stages: [days after T0, stage entered], the first one created. */
+function route(id: string, first: string, steps: [number, string][]): HistoryEntry[] {
+  return steps.map(([days, to], i) =>
+    entry(id, at(days), i === 0 ? first : (steps[i - 1] as [number, string])[1], to),
+  );
+}
+
+// A skips Qualified; B goes back from Proposal to Qualified and is lost; C is lost, reopened and
+// sits in Qualified now; D's History starts mid-way and its win was never recorded; E is lost.
+const history: HistoryEntry[] = [
+  ...route('A', '', [
+    [0, 'Lead'],
+    [2, 'Proposal'],
+    [5, 'Closed Won'],
+  ]),
+  ...route('B', '', [
+    [0, 'Lead'],
+    [1, 'Qualified'],
+    [3, 'Proposal'],
+    [4, 'Qualified'],
+    [10, 'Closed Lost'],
+  ]),
+  ...route('C', '', [
+    [0, 'Lead'],
+    [4, 'Closed Lost'],
+    [5, 'Lead'],
+    [8, 'Qualified'],
+  ]),
+  ...route('D', 'Proposal', [[3, 'Negotiation']]),
+  ...route('E', '', [
+    [0, 'Lead'],
+    [1, 'Closed Lost'],
+  ]),
+];
+const deals = [
+  deal({ id: 'A', stage: 'Closed Won', amount: 100 }),
+  deal({ id: 'B', stage: 'Closed Lost', amount: 200 }),
+  deal({ id: 'C', stage: 'Qualified', amount: 300 }),
+  deal({ id: 'D', stage: 'Closed Won', amount: 400 }),
+  deal({ id: 'E', stage: 'Closed Lost', amount: 500 }),
+];
+const flow = historyFlow(history, lookup, deals);
+const result = funnel(priceDeals(deals, lookup).priced, flow, TABLE, 1);
+const row = (name: string) => result.stages.find((s) => s.stage === name)!;
+
+describe('conversion to the next stage, from History', () => {
+  it('counts a skipped stage as conversion from the stage before it (Lead → Proposal)', () => {
+    // Lead: A, B, C, E entered; A, B, C went further along (C after re-entering); E was lost.
+    expect(row('Lead')).toMatchObject({ entered: 4, advanced: 3, conversion: 0.75 });
+  });
+  it('does not count a deal that skipped a stage as having entered it', () => {
+    // Qualified: only B and C entered it (A jumped from Lead to Proposal).
+    expect(row('Qualified').entered).toBe(2);
+  });
+  it('counts a re-entered stage once per deal, converted if it went further after any entry', () => {
+    // B entered Qualified twice and went on to Proposal after the first: 1 of 2 (C is still there).
+    expect(row('Qualified')).toMatchObject({ entered: 2, advanced: 1, conversion: 0.5 });
+  });
+  it('does not count a move backwards or to a lost stage as conversion', () => {
+    // Proposal: A won, D (known to have been in Proposal) reached Negotiation; B went back and was lost.
+    expect(row('Proposal')).toMatchObject({ entered: 3, advanced: 2 });
+    expect(row('Proposal').conversion).toBeCloseTo(2 / 3, 12);
+  });
+  it("counts a win missing from History when the deal's current stage shows it", () => {
+    expect(row('Negotiation')).toMatchObject({ entered: 1, advanced: 1, conversion: 1 });
+  });
+  it('has no conversion for won and lost stages', () => {
+    expect(row('Closed Won').conversion).toBeNull();
+    expect(row('Closed Lost').conversion).toBeNull();
+  });
+});
+
+describe('average days in stage, from History', () => {
+  it('counts every visit, re-entries included, from entering to leaving', () => {
+    // Lead visits: A 2, B 1, C 4 and 3, E 1 → 11 ÷ 5.
+    expect(row('Lead')).toMatchObject({ visits: 5, averageDays: 2.2 });
+    // Qualified: B stayed 2 days, then 6 days after coming back.
+    expect(row('Qualified')).toMatchObject({ visits: 2, averageDays: 4 });
+  });
+  it('leaves out the visit still going on, and says how many there are', () => {
+    // C is in Qualified now: its visit is not finished, so not in the mean.
+    expect(row('Qualified').openVisits).toBe(1);
+  });
+  it('leaves out visits with an unknown start or end (History starting mid-way, unrecorded moves)', () => {
+    // D's time in Proposal started before its History; its Negotiation ended at an unknown time.
+    expect(row('Proposal')).toMatchObject({ visits: 2, averageDays: 2 });
+    expect(row('Negotiation')).toMatchObject({ visits: 0, averageDays: null });
+  });
+  it('measures exact elapsed time, not calendar days', () => {
+    const f = historyFlow([entry('X', 0, '', 'Lead'), entry('X', DAY / 4, 'Lead', 'Qualified')], lookup);
+    expect(f.stages[0]).toMatchObject({ visits: 1, totalDays: 0.25 });
+  });
+});
+
+describe('the bottleneck', () => {
+  it('is the open stage with the lowest conversion, and the one with the longest stay', () => {
+    expect(result.bottleneck.lowestConversion).toEqual({ stage: 'Qualified', conversion: 0.5 });
+    expect(result.bottleneck.longestStay).toEqual({ stage: 'Qualified', days: 4 });
+  });
+  it('ignores stages with fewer deals than the minimum sample', () => {
+    const strict = funnel([], flow, TABLE, 4);
+    expect(strict.bottleneck.lowestConversion).toEqual({ stage: 'Lead', conversion: 0.75 });
+    expect(strict.bottleneck.longestStay).toEqual({ stage: 'Lead', days: 2.2 });
+    expect(funnel([], flow, TABLE, 10).bottleneck).toMatchObject({
+      lowestConversion: null,
+      longestStay: null,
+    });
+  });
+});
+
+describe('reading History', () => {
+  it('counts deals, amounts and weighted amounts in each stage now, in table order', () => {
+    expect(result.stages.map((s) => [s.stage, s.deals, s.amount, s.weighted])).toEqual([
+      ['Lead', 0, 0, 0],
+      ['Qualified', 1, 300, 75],
+      ['Proposal', 0, 0, 0],
+      ['Negotiation', 0, 0, 0],
+      ['Closed Won', 2, 500, 500],
+      ['Closed Lost', 2, 700, 0],
+    ]);
+  });
+  it('orders equal timestamps by row, since History is append-only', () => {
+    const f = historyFlow(
+      [entry('X', 0, '', 'Lead'), entry('X', 5, 'Lead', 'Qualified'), entry('X', 5, 'Qualified', 'Proposal')],
+      lookup,
+    );
+    expect(f.stages.map((s) => s.openVisits)).toEqual([0, 0, 1, 0, 0, 0]);
+  });
+  it('lets a stage the table no longer has end the visit before it, and counts it apart', () => {
+    const f = historyFlow(
+      [entry('X', 0, '', 'Lead'), entry('X', DAY, 'Lead', 'Demo'), entry('X', 3 * DAY, 'Demo', 'Proposal')],
+      lookup,
+    );
+    expect(f.unknownStageEntries).toBe(1);
+    expect(f.stages[0]).toMatchObject({ entered: 1, advanced: 1, visits: 1, totalDays: 1 });
+  });
+  it('does not depend on the order of History rows', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(history, { minLength: history.length }), (shuffled) => {
+        expect(historyFlow(shuffled, lookup, deals)).toEqual(flow);
+      }),
+    );
+  });
+});
+
+describe('probability check', () => {
+  const checks = probabilityCheck(flow, TABLE, 3);
+  const check = (name: string) => checks.find((c) => c.stage === name)!;
+
+  it('sets the share of deals later won beside the configured probability, for open stages', () => {
+    expect(checks.map((c) => c.stage)).toEqual(['Lead', 'Qualified', 'Proposal', 'Negotiation']);
+    // Lead: A won; B and E lost; C is still open, so not decided.
+    expect(check('Lead')).toMatchObject({ configured: 0.1, entered: 4, decided: 3, won: 1 });
+    expect(check('Lead').observed).toBeCloseTo(1 / 3, 12);
+    expect(check('Lead').difference).toBeCloseTo(1 / 3 - 0.1, 12);
+  });
+  it('counts a win seen only in the current Stage as later won', () => {
+    // Proposal: A and D won (D's win is not in History), B lost.
+    expect(check('Proposal')).toMatchObject({ decided: 3, won: 2, enoughDeals: true });
+  });
+  it('says when too few deals are decided to judge', () => {
+    expect(check('Qualified')).toMatchObject({ decided: 1, won: 0, observed: 0, enoughDeals: false });
+    expect(check('Negotiation')).toMatchObject({ decided: 1, won: 1, observed: 1, enoughDeals: false });
+  });
+  it('has no observed rate before any deal is decided', () => {
+    const empty = probabilityCheck(historyFlow([], lookup), TABLE);
+    expect(empty[0]).toMatchObject({
+      entered: 0,
+      decided: 0,
+      observed: null,
+      difference: null,
+      enoughDeals: false,
+    });
+  });
+});
