@@ -32,3 +32,11 @@ export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function setUpSheets(): SetUpReport | undefined {
   return setUpSheetsFromMenu();
 }
+
+export {
+  FORECAST_RANGE,
+  FORECAST_WEIGHTED,
+  SALES_VELOCITY,
+  STAGE_PROBABILITY,
+  WIN_RATE,
+} from './custom-functions';

@@ -6,17 +6,18 @@ import type { SheetName } from '../core/columns';
 import { headerIndex } from '../core/columns';
 import { SET_UP_HINT, UserError } from './errors';
 
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
 
-export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+export function activeSpreadsheet(): Spreadsheet {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (!spreadsheet) throw new UserError('Deal Pipeline works inside a spreadsheet: open one and try again.');
   return spreadsheet;
 }
 
 /** The sheet, or a message that names it and how to get it back. 1 call. */
-export function requireSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: SheetName): Sheet {
+export function requireSheet(spreadsheet: Spreadsheet, name: SheetName): Sheet {
   const sheet = spreadsheet.getSheetByName(name);
   if (!sheet) throw new UserError(`The sheet "${name}" is missing. ${SET_UP_HINT} to create it.`);
   return sheet;
