@@ -26,7 +26,13 @@ export function openDealsSheet(spreadsheet: Spreadsheet, table: StageTable): Dea
   const sheet = requireSheet(spreadsheet, SHEET.deals);
   const width = sheet.getLastColumn();
   const lastRow = Math.max(sheet.getLastRow(), 1);
-  const header = width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues()[0]!.map((cell) => String(cell));
+  const header =
+    width === 0
+      ? []
+      : sheet
+          .getRange(1, 1, 1, width)
+          .getValues()[0]!
+          .map((cell) => String(cell));
   const layout = dealSheetLayout(header, table);
   const missing = layout.problems.filter((problem) => problem.severity === 'error');
   if (missing.length > 0) throw new UserError(missing.map((problem) => problem.message).join('\n'));
@@ -44,7 +50,12 @@ export function readAllDealRows(deals: DealsSheet): Cell[][] {
   return readDealRows(deals, 2, deals.lastRow - 1);
 }
 
-export function parseRows(deals: DealsSheet, rows: readonly Cell[][], firstRow: number, timeZone: string): ParsedDeals {
+export function parseRows(
+  deals: DealsSheet,
+  rows: readonly Cell[][],
+  firstRow: number,
+  timeZone: string,
+): ParsedDeals {
   return parseDealRows(rows, firstRow, deals.layout, timeZone);
 }
 
@@ -52,7 +63,9 @@ export function parseRows(deals: DealsSheet, rows: readonly Cell[][], firstRow: 
 export function dealColumn(deals: DealsSheet, field: DealFieldKey): number {
   const index = deals.layout.columns[field];
   if (index < 0) {
-    throw new UserError(`The ${SHEET.deals} sheet has no column for ${field}. Run Deal Pipeline › Set up sheets.`);
+    throw new UserError(
+      `The ${SHEET.deals} sheet has no column for ${field}. Run Deal Pipeline › Set up sheets.`,
+    );
   }
   return index + 1;
 }
@@ -61,7 +74,14 @@ export function dealColumn(deals: DealsSheet, field: DealFieldKey): number {
  * Writes one column's cells for rows `firstRow`.. in one call. `values` holds every row of the
  * span, so the caller passes back what it read for rows it does not change.
  */
-export function writeColumn(deals: DealsSheet, field: DealFieldKey, firstRow: number, values: readonly Cell[]): void {
+export function writeColumn(
+  deals: DealsSheet,
+  field: DealFieldKey,
+  firstRow: number,
+  values: readonly Cell[],
+): void {
   if (values.length === 0) return;
-  deals.sheet.getRange(firstRow, dealColumn(deals, field), values.length, 1).setValues(values.map((value) => [value]));
+  deals.sheet
+    .getRange(firstRow, dealColumn(deals, field), values.length, 1)
+    .setValues(values.map((value) => [value]));
 }

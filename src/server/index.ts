@@ -4,6 +4,7 @@
  * top-level wrapper, so what is written here is what the script editor and Sheets show.
  */
 import { addMenu } from './menu';
+import { handleEdit } from './on-edit';
 import { setUpSheetsFromMenu } from './setup';
 import type { SetUpReport } from './setup';
 
@@ -21,6 +22,17 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
  */
 export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
   addMenu();
+}
+
+/**
+ * Simple trigger: checks every edited Deals row. An illegal Stage change (typed, pasted, filled
+ * down or cleared) goes back to the deal's last accepted stage with a toast naming the deal, the
+ * move and the moves allowed; legal moves stamp Stage Since and write History; a new row gets its
+ * ID and Created; bad cells get a note and a mark.
+ * @param {GoogleAppsScript.Events.SheetsOnEdit} e the edit event
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
 }
 
 /**

@@ -3,6 +3,7 @@ import { SPEC_FUNCTIONS, startAddon } from './harness';
 
 /** What the bundle exposes today; each later feature adds its SPEC §3 functions here. */
 const EXPOSED = [
+  'onEdit',
   'onInstall',
   'onOpen',
   'setUpSheets',

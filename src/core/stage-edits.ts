@@ -1,0 +1,58 @@
+/**
+ * What happens to a Stage cell someone changed in the sheet (typed, pasted, filled down,
+ * cleared, undone), judged against the deal's last accepted stage from the stage record.
+ */
+import { dealField } from './columns';
+import { findStage } from './stages';
+import { checkTransition } from './transitions';
+import type { Deal, StageTable } from './types';
+
+export type StageEdit =
+  /** No move: the cell says what the record says, or the row is not a deal. */
+  | { readonly kind: 'unchanged' }
+  /** An accepted move: record it, stamp Stage Since, write History. */
+  | {
+      readonly kind: 'moved';
+      readonly from: string;
+      readonly to: string;
+      /** Entering a won or lost stage with no Close Date: it closed today. */
+      readonly closesToday: boolean;
+    }
+  /** Refused: the cell goes back to `restore`, and `message` says why and what is allowed. */
+  | { readonly kind: 'reverted'; readonly restore: string; readonly message: string };
+
+/**
+ * `recorded` is the deal's last accepted stage, undefined for a deal the record has never seen
+ * (a new row, or one from before the add-on). A new deal may start in any open stage, and the
+ * fields its stage requires are left to validation marks rather than refused, because a row
+ * typed by hand gets its Stage before the rest of its cells. A row emptied entirely is a deleted
+ * deal: nothing is put back.
+ */
+export function judgeStageEdit(
+  deal: Deal,
+  recorded: string | undefined,
+  rowIsBlank: boolean,
+  table: StageTable,
+): StageEdit {
+  if (rowIsBlank) return { kind: 'unchanged' };
+  const to = deal.stage;
+  const from = recorded ?? '';
+  if (from.trim().toLowerCase() === to.trim().toLowerCase()) return { kind: 'unchanged' };
+  const isNew = recorded === undefined;
+  if (isNew && to === '') return { kind: 'unchanged' };
+
+  const check = checkTransition(isNew ? null : from, to, deal, table);
+  const target = findStage(table, to);
+  const startsWithFieldsMissing =
+    isNew && !check.allowed && target?.kind === 'open' && check.missingFields.length > 0;
+  if (check.allowed || startsWithFieldsMissing) {
+    const canonical = target?.name ?? to;
+    const closing = target !== undefined && target.kind !== 'open';
+    return { kind: 'moved', from, to: canonical, closesToday: closing && deal.closeDate === null };
+  }
+  const needs =
+    check.missingFields.length > 0 && !check.reason.includes('needs') && target
+      ? ` ${target.name} also needs ${check.missingFields.map((key) => dealField(key).header).join(', ')}.`
+      : '';
+  return { kind: 'reverted', restore: from, message: `${check.reason}${needs}` };
+}

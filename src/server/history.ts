@@ -1,0 +1,37 @@
+/**
+ * Appending to History: one row per accepted stage change, in the sheet's own column order.
+ * Nothing ever edits or deletes a History row.
+ */
+import { SHEET } from '../core/columns';
+import { historyRow } from '../core/history-rows';
+import type { HistoryVia } from '../core/types';
+import { requireSheet, readHeaderRow } from './sheets';
+import type { Spreadsheet } from './sheets';
+
+export interface StageChange {
+  readonly timestamp: Date;
+  readonly id: string;
+  readonly deal: string;
+  readonly from: string;
+  readonly to: string;
+  readonly by: string;
+  readonly via: HistoryVia;
+}
+
+/** Appends the changes below the last row. 0 calls for none, else 6. */
+export function appendHistory(spreadsheet: Spreadsheet, changes: readonly StageChange[]): void {
+  if (changes.length === 0) return;
+  const sheet = requireSheet(spreadsheet, SHEET.history);
+  const header = readHeaderRow(sheet);
+  const rows = changes.map((change) => historyRow(header, change));
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+}
+
+/** Who made a change, as far as Apps Script will say (simple triggers may not know). 2 calls. */
+export function currentUser(): string {
+  try {
+    return Session.getActiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
