@@ -25,7 +25,8 @@ export type Properties = Readonly<Record<string, string>>;
 
 export class StageRecord {
   private readonly names: string[];
-  private readonly chunks: string[];
+  /** A chunk is text as read, or an array of characters once written to (cheap to change). */
+  private readonly chunks: (string | string[])[];
   private readonly others: Record<string, number>;
   private readonly changed = new Set<string>();
 
@@ -69,19 +70,22 @@ export class StageRecord {
       return;
     }
     const chunk = Math.floor(n / CHUNK);
-    while (this.chunks.length <= chunk) this.chunks.push('');
-    const text = this.chunks[chunk]!.padEnd(n % CHUNK, NONE);
-    this.chunks[chunk] =
-      text.slice(0, n % CHUNK) + String.fromCharCode(FIRST_CODE + index) + text.slice((n % CHUNK) + 1);
     // Chunks are read back in order until one is missing, so a gap is written as an empty chunk.
-    for (let c = 0; c < chunk; c++) if (this.chunks[c] === '') this.changed.add(CHUNK_KEY(c));
+    while (this.chunks.length <= chunk) {
+      this.changed.add(CHUNK_KEY(this.chunks.length));
+      this.chunks.push('');
+    }
+    let chars = this.chunks[chunk]!;
+    if (typeof chars === 'string') this.chunks[chunk] = chars = [...chars];
+    while (chars.length < n % CHUNK) chars.push(NONE);
+    chars[n % CHUNK] = String.fromCharCode(FIRST_CODE + index);
     this.changed.add(CHUNK_KEY(chunk));
   }
 
   /** The highest D-n number the record knows: IDs are never reused, even once their row is gone. */
   highestIdNumber(): number {
     for (let c = this.chunks.length - 1; c >= 0; c--) {
-      const text = this.chunks[c]!.trimEnd();
+      const text = this.chunkText(c).trimEnd();
       if (text.length > 0) return c * CHUNK + text.length - 1;
     }
     return 0;
@@ -93,13 +97,20 @@ export class StageRecord {
     for (const key of this.changed) {
       if (key === NAMES_KEY) out[key] = JSON.stringify(this.names);
       else if (key === OTHERS_KEY) out[key] = JSON.stringify(this.others);
-      else out[key] = this.chunks[Number(key.slice(STAGE_RECORD_PREFIX.length))] ?? '';
+      else out[key] = this.chunkText(Number(key.slice(STAGE_RECORD_PREFIX.length)));
     }
     return out;
   }
 
+  private chunkText(c: number): string {
+    const chunk = this.chunks[c] ?? '';
+    return typeof chunk === 'string' ? chunk : chunk.join('');
+  }
+
   private indexAt(n: number): number | undefined {
-    const code = this.chunks[Math.floor(n / CHUNK)]?.charCodeAt(n % CHUNK);
+    const chunk = this.chunks[Math.floor(n / CHUNK)];
+    const ch = typeof chunk === 'string' ? chunk[n % CHUNK] : chunk?.[n % CHUNK];
+    const code = ch?.charCodeAt(0);
     return code === undefined || Number.isNaN(code) || code < FIRST_CODE ? undefined : code - FIRST_CODE;
   }
 

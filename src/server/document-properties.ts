@@ -3,7 +3,7 @@
  * Read all at once, written only where changed, always under the document lock.
  */
 import { StageRecord } from '../core/stage-record';
-import { formatDealId } from '../core/transitions';
+import { dealIdNumber, formatDealId } from '../core/transitions';
 
 const LAST_ID_KEY = 'dealPipeline.lastDealId';
 
@@ -23,12 +23,16 @@ export class DocumentState {
     return new DocumentState(record, last, stored);
   }
 
-  /** A new deal ID, never issued before (even if the deal that had the last one was deleted). */
-  issueId(idsInSight: Iterable<string> = []): string {
-    for (const id of idsInSight) {
-      const n = Number(/^D-(\d+)$/i.exec(id.trim())?.[1] ?? 0);
+  /** IDs seen in the sheet count as issued, even if someone typed them by hand. */
+  noteIdsInSight(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const n = dealIdNumber(id) ?? 0;
       if (n > this.lastIdNumber) this.lastIdNumber = n;
     }
+  }
+
+  /** A new deal ID, never issued before (even if the deal that had the last one was deleted). */
+  issueId(): string {
     this.lastIdNumber += 1;
     return formatDealId(this.lastIdNumber);
   }

@@ -18,13 +18,16 @@ export interface StageChange {
   readonly via: HistoryVia;
 }
 
-/** Appends the changes below the last row. 0 calls for none, else 6. */
+/** Appends the changes below the last row, growing the sheet when it must. 0 calls for none, else 7–8. */
 export function appendHistory(spreadsheet: Spreadsheet, changes: readonly StageChange[]): void {
   if (changes.length === 0) return;
   const sheet = requireSheet(spreadsheet, SHEET.history);
   const header = readHeaderRow(sheet);
   const rows = changes.map((change) => historyRow(header, change));
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
+  const first = sheet.getLastRow() + 1;
+  const max = sheet.getMaxRows();
+  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+  sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
 }
 
 /** Who made a change, as far as Apps Script will say (simple triggers may not know). 2 calls. */

@@ -6,7 +6,10 @@
 import { addMenu } from './menu';
 import { handleEdit } from './on-edit';
 import { setUpSheetsFromMenu } from './setup';
+import { validateAllFromMenu } from './validate-all';
+import type { ValidationReport } from './validate-all';
 import type { SetUpReport } from './setup';
+import { refreshSummaryFromMenu } from './summary';
 
 /**
  * Simple trigger: adds the Deal Pipeline menu when the spreadsheet opens.
@@ -43,6 +46,25 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
  */
 export function setUpSheets(): SetUpReport | undefined {
   return setUpSheetsFromMenu();
+}
+
+/**
+ * Menu: rewrites the Summary sheet — KPIs, forecast by month, per owner, funnel, probability
+ * check, forecast range, data quality, stale deals and overdue follow-ups, and two charts — from
+ * Settings, Deals and History, and says how many deals it covers.
+ */
+export function refreshSummary(): void {
+  refreshSummaryFromMenu();
+}
+
+/**
+ * Menu: checks every deal: gives rows without an ID their ID and Created, marks each bad cell
+ * with a note and a colour (clearing marks that no longer apply), changes no value a user typed,
+ * and shows how many deals have errors or warnings and the first problems.
+ * @return {ValidationReport|undefined} the counts and first problems, or undefined when it failed
+ */
+export function validateAllDeals(): ValidationReport | undefined {
+  return validateAllFromMenu();
 }
 
 export {

@@ -9,6 +9,8 @@ export interface MenuItem {
 
 export const MENU: readonly (MenuItem | 'separator')[] = [
   { caption: 'Set up sheets', functionName: 'setUpSheets' },
+  { caption: 'Validate all deals', functionName: 'validateAllDeals' },
+  { caption: 'Refresh summary', functionName: 'refreshSummary' },
 ];
 
 /**

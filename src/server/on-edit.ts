@@ -95,7 +95,7 @@ function checkEditedRows(
   const by = currentUser();
   const changes: StageChange[] = [];
   const refused: string[] = [];
-  const idsInSight = block.rows.map((cells) => String(cells[deals.layout.columns.id] ?? ''));
+  state.noteIdsInSight(block.rows.map((cells) => String(cells[deals.layout.columns.id] ?? '')));
 
   block.rows.forEach((cells, index) => {
     const row = firstRow + index;
@@ -103,7 +103,7 @@ function checkEditedRows(
     let { deal } = parseDealRow(cells, row, deals.layout, timeZone);
     const getsId = deal.id === '' && (deal.deal !== '' || deal.company !== '');
     if (getsId) {
-      const id = state.issueId(idsInSight);
+      const id = state.issueId();
       block.set(row, 'id', id);
       if (deal.created === null) block.set(row, 'created', startOfDay(today, timeZone));
       deal = { ...deal, id };

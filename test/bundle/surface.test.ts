@@ -3,10 +3,12 @@ import { SPEC_FUNCTIONS, startAddon } from './harness';
 
 /** What the bundle exposes today; each later feature adds its SPEC §3 functions here. */
 const EXPOSED = [
+  'validateAllDeals',
   'onEdit',
   'onInstall',
   'onOpen',
   'setUpSheets',
+  'refreshSummary',
   'FORECAST_WEIGHTED',
   'WIN_RATE',
   'STAGE_PROBABILITY',

@@ -1,5 +1,7 @@
 import { SHEET, normalizeHeader } from '../../core/columns';
+import { adoptAllDeals } from '../adopt';
 import { withDocumentLock } from '../lock';
+import { readSettings } from '../settings';
 import { activeSpreadsheet } from '../sheets';
 import type { Cell } from '../sheets';
 import { alert, runMenuAction } from '../ui';
@@ -24,6 +26,7 @@ export function setUpAllSheets(): SetUpReport {
     setUpHistorySheet(spreadsheet, report);
     setUpSummarySheet(spreadsheet, report);
     setUpReminderLogSheet(spreadsheet, report);
+    adoptExistingDeals(spreadsheet, report);
     return report;
   });
 }
@@ -43,6 +46,17 @@ export function describe(report: SetUpReport): string {
   if (report.repaired.length > 0) lines.push('Repaired:', ...report.repaired.map((line) => `• ${line}`));
   if (lines.length === 0) lines.push('Every sheet was already set up; nothing changed.');
   return ['Deal Pipeline is set up.', ...lines].join('\n');
+}
+
+/** Deals typed before the add-on get their IDs and their stage recorded, so the rules apply to them. */
+function adoptExistingDeals(spreadsheet: Spreadsheet, report: SetUpReport): void {
+  const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet));
+  const deals = (n: number) => `${n} deal${n === 1 ? '' : 's'}`;
+  if (adoption.idsAssigned > 0)
+    report.repaired.push(`${SHEET.deals}: gave ${deals(adoption.idsAssigned)} an ID`);
+  if (adoption.changes.length > 0) {
+    report.repaired.push(`${SHEET.history}: recorded the current stage of ${deals(adoption.changes.length)}`);
+  }
 }
 
 /** A new spreadsheet's lone empty "Sheet1" becomes Deals instead of lingering beside it. */

@@ -1,0 +1,102 @@
+/**
+ * "Validate all deals": reads Deals once, adopts rows the add-on has not seen (IDs, Created,
+ * their stage in the record), validates every row with the engine, writes marks in one batch,
+ * clears marks that no longer apply, and reports. It changes no value a user typed.
+ */
+import { dealField } from '../core/columns';
+import { escapeHtml } from '../core/html';
+import type { DealProblem } from '../core/problems';
+import { validateDeals } from '../core/validation';
+import { adoptAllDeals } from './adopt';
+import { withDocumentLock } from './lock';
+import { markRows } from './marks';
+import { readSettings } from './settings';
+import { activeSpreadsheet } from './sheets';
+import { runMenuAction } from './ui';
+
+/** How many problems the dialog lists one by one. */
+const LISTED = 20;
+
+export interface ValidationReport {
+  deals: number;
+  withErrors: number;
+  withWarnings: number;
+  idsAssigned: number;
+  /** Deals whose stage the record had not seen and now has. */
+  adopted: number;
+  /** The first problems, in sheet order. */
+  problems: { row: number; id: string; field: string; severity: 'error' | 'warning'; message: string }[];
+  /** Problems of the Settings sheet, and which stage table is in use when it is not the sheet's. */
+  settings: string[];
+}
+
+/** The whole check; a fixed number of spreadsheet calls whatever the number of deals. */
+export function validateAll(): ValidationReport {
+  return withDocumentLock(() => {
+    const spreadsheet = activeSpreadsheet();
+    const settings = readSettings(spreadsheet);
+    const { deals, block, adoption, when } = adoptAllDeals(spreadsheet, settings);
+    const problems = validateDeals(adoption.deals, settings.table, when.today, adoption.problems);
+    markRows(deals, 2, block.rows.length, problems);
+
+    const idOfRow = new Map(adoption.deals.map((deal) => [deal.row, deal.id]));
+    const rowsWith = (severity: DealProblem['severity']) =>
+      new Set(problems.filter((p) => p.severity === severity).map((p) => p.row)).size;
+    return {
+      deals: adoption.deals.length,
+      withErrors: rowsWith('error'),
+      withWarnings: rowsWith('warning'),
+      idsAssigned: adoption.idsAssigned,
+      adopted: adoption.changes.length,
+      problems: problems.slice(0, LISTED).map((p) => ({
+        row: p.row,
+        id: idOfRow.get(p.row) ?? '',
+        field: dealField(p.field).header,
+        severity: p.severity,
+        message: p.message,
+      })),
+      settings: [
+        ...(settings.notice ? [settings.notice] : []),
+        ...settings.problems.map((problem) => problem.message),
+      ],
+    };
+  });
+}
+
+export function validateAllFromMenu(): ValidationReport | undefined {
+  return runMenuAction(() => {
+    const report = validateAll();
+    const html = HtmlService.createHtmlOutput(reportHtml(report)).setWidth(520).setHeight(420);
+    SpreadsheetApp.getUi().showModalDialog(html, 'Deal Pipeline: validation');
+    return report;
+  });
+}
+
+export function reportHtml(report: ValidationReport): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [
+    `<p><b>${plural(report.deals, 'deal')} checked.</b> ${plural(report.withErrors, 'deal')} with errors, ` +
+      `${plural(report.withWarnings, 'deal')} with warnings.</p>`,
+  ];
+  if (report.idsAssigned > 0) lines.push(`<p>${plural(report.idsAssigned, 'new deal')} got an ID.</p>`);
+  if (report.settings.length > 0) {
+    lines.push(
+      '<p><b>Settings</b></p><ul>',
+      ...report.settings.map((s) => `<li>${escapeHtml(s)}</li>`),
+      '</ul>',
+    );
+  }
+  if (report.problems.length > 0) {
+    lines.push(
+      `<p><b>First problems</b> (each bad cell carries a note in Deals):</p><ul>`,
+      ...report.problems.map(
+        (p) =>
+          `<li>${p.severity === 'error' ? '⛔' : '⚠️'} <b>${escapeHtml(p.id || `Row ${p.row}`)}</b> · ${escapeHtml(p.field)}: ${escapeHtml(p.message)}</li>`,
+      ),
+      '</ul>',
+    );
+  } else if (report.deals > 0) {
+    lines.push('<p>Every deal is in order.</p>');
+  }
+  return `<div style="font-family: Arial, sans-serif; font-size: 13px">${lines.join('\n')}</div>`;
+}

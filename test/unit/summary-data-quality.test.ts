@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedHistory } from '../../src/core/history-rows';
+import { dataQuality, summaryLayout } from '../../src/core/summary';
+import type { DataQualityInput } from '../../src/core/summary';
+import { summaryNumbers } from '../../src/core/numbers';
+import { OPTIONS, TABLE, TODAY, deal } from './numbers/fixtures';
+
+const HISTORY: ParsedHistory = { entries: [], skippedRows: [], missingHeaders: [] };
+const SETTINGS = { notice: null, problems: [] };
+
+function qualityOf(input: Partial<DataQualityInput>) {
+  return dataQuality({
+    deals: [],
+    unknownStageDeals: 0,
+    unreadableCells: 0,
+    history: HISTORY,
+    settings: SETTINGS,
+    ...input,
+  });
+}
+
+describe('data quality', () => {
+  it('counts deals with no owner and owners that are not an email address, naming a few', () => {
+    const deals = [
+      deal({ owner: '' }),
+      deal({ owner: '   ' }),
+      deal({ owner: 'Sam Seller' }),
+      deal({ owner: 'sam' }),
+      deal({ owner: 'Sam Seller' }),
+      deal({ owner: 'ann@example.com' }),
+      deal({ owner: ' bo@example.com ' }),
+      deal({ owner: 'x@' }),
+      deal({ owner: 'Jo Rep' }),
+    ];
+    const quality = qualityOf({ deals });
+    expect(quality.noOwner).toBe(2);
+    expect(quality.ownerNotEmail).toBe(5);
+    expect(quality.ownerExamples).toEqual(['Sam Seller', 'sam', 'x@']);
+  });
+
+  it('keeps the counts it is given: unknown stages, unreadable cells, skipped History rows', () => {
+    const quality = qualityOf({
+      unknownStageDeals: 3,
+      unreadableCells: 2,
+      history: { ...HISTORY, skippedRows: [4, 9, 12, 30] },
+    });
+    expect(quality).toMatchObject({
+      unknownStageDeals: 3,
+      unreadableCells: 2,
+      skippedHistoryRows: [4, 9, 12, 30],
+    });
+    expect(quality.historyProblem).toBeNull();
+  });
+
+  it('says when there is no History sheet, or it lacks columns', () => {
+    expect(qualityOf({ history: null }).historyProblem).toContain('There is no History sheet');
+    expect(qualityOf({ history: { ...HISTORY, missingHeaders: ['To'] } }).historyProblem).toContain(
+      'has no "To" column',
+    );
+  });
+
+  it("carries Settings' notice, or its other problems when the stage table is in use", () => {
+    const problem = {
+      cell: 'Settings!J5',
+      message: 'Settings!J5: Summary Months must be 1 to 24.',
+      severity: 'error',
+    } as const;
+    expect(qualityOf({ settings: { notice: 'Using the defaults.', problems: [problem] } })).toMatchObject({
+      settingsNotice: 'Using the defaults.',
+      settingsProblems: [],
+    });
+    expect(qualityOf({ settings: { notice: null, problems: [problem] } }).settingsProblems).toEqual([
+      problem.message,
+    ]);
+  });
+});
+
+describe('the data quality block of the Summary', () => {
+  const numbers = summaryNumbers([], [], TABLE, OPTIONS, { today: TODAY, timeZone: 'UTC' });
+  const layoutWith = (input: Partial<DataQualityInput>) =>
+    summaryLayout({
+      numbers,
+      currency: 'USD',
+      today: TODAY,
+      refreshed: 'Refreshed',
+      quality: qualityOf(input),
+    });
+  const block = (values: unknown[][]) => {
+    const at = values.findIndex((line) => line[0] === 'Data quality');
+    const end = values.findIndex((line, i) => i > at && line[0] === '');
+    return values.slice(at + 1, end).map((line) => line.slice(0, 3));
+  };
+
+  it('shows each count with a note saying what it means', () => {
+    const values = layoutWith({
+      deals: [deal({ owner: '' }), deal({ owner: 'Sam' })],
+      unknownStageDeals: 1,
+      history: { ...HISTORY, skippedRows: [4, 9, 12, 30] },
+    }).values;
+    expect(block(values)).toEqual([
+      [
+        'Deals in a stage not in Settings',
+        1,
+        'left out of every number: fix their Stage, or add the stage to Settings',
+      ],
+      ['Deals with no owner', 1, 'no one gets reminders for them'],
+      ['Owners that are not an email address', 1, 'e.g. Sam'],
+      [
+        'Deal cells that cannot be read',
+        0,
+        'counted as blank, e.g. text in Amount or a date that is not a date',
+      ],
+      ['History rows skipped as unreadable', 4, 'rows 4, 9, 12…'],
+    ]);
+  });
+
+  it('adds the History problem and the Settings notice when there are any', () => {
+    const values = layoutWith({
+      history: null,
+      settings: { notice: 'The Settings stage table has 1 problem.', problems: [] },
+    }).values;
+    const rows = block(values);
+    expect(rows.map((line) => line[0])).toContain('History');
+    expect(rows.at(-1)).toEqual(['Settings', '—', 'The Settings stage table has 1 problem.']);
+  });
+});
