@@ -207,7 +207,7 @@ describe('Refresh summary on a hand-built pipeline', () => {
   it('shows each owner: open, weighted, won this quarter, win rate, overdue follow-ups', () => {
     expect(rowLabelled(values, ANA).slice(1, 7)).toEqual([2, 30_000, 6_000, 30_000, 0.5, 1]);
     expect(rowLabelled(values, BEN).slice(1, 7)).toEqual([2, 120_000, 84_000, 0, 1, 1]);
-    expect(rowLabelled(values, 'sam seller').slice(1, 7)).toEqual([0, 0, 0, 0, '—', 0]);
+    expect(rowLabelled(values, 'Sam Seller').slice(1, 7)).toEqual([0, 0, 0, 0, '—', 0]);
   });
 
   it('shows the funnel with conversion and days in stage from History, and states the bottleneck', () => {

@@ -1,6 +1,7 @@
 /**
- * The numbers per salesperson. Owners are email addresses, so they are grouped trimmed and
- * case-insensitively and shown in lower case; deals with no Owner form their own group ('').
+ * The numbers per salesperson. Owners are grouped trimmed and case-insensitively (an address is
+ * the same person however it is cased) and shown as first written; deals with no Owner form their
+ * own group ('').
  */
 import type { CalendarDay, StageKind } from '../types';
 import type { PricedDeal } from './pipeline';
@@ -9,7 +10,7 @@ import { inRange } from './value';
 import { winRate, type ClosedWindow } from './win-rate';
 
 export interface OwnerNumbers {
-  /** Lower-cased email, or '' for deals with no Owner. */
+  /** The owner as first written in Deals (trimmed), or '' for deals with no Owner. */
   readonly owner: string;
   readonly openDeals: number;
   readonly openPipeline: number;
@@ -22,6 +23,7 @@ export interface OwnerNumbers {
 }
 
 interface Tally {
+  shownAs: string;
   openDeals: number;
   openPipeline: number;
   weightedPipeline: number;
@@ -47,6 +49,7 @@ export function numbersByOwner(
     let t = tallies.get(key);
     if (!t) {
       t = {
+        shownAs: d.deal.owner.trim(),
         openDeals: 0,
         openPipeline: 0,
         weightedPipeline: 0,
@@ -77,7 +80,7 @@ export function numbersByOwner(
   return owners.map((owner) => {
     const t = tallies.get(owner) as Tally;
     return {
-      owner,
+      owner: t.shownAs,
       openDeals: t.openDeals,
       openPipeline: t.openPipeline,
       weightedPipeline: t.weightedPipeline,

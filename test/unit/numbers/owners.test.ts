@@ -23,12 +23,12 @@ describe('numbers per owner', () => {
   );
   const owners = numbersByOwner(priced, TODAY, fiscalQuarter(TODAY, 1), lastTwelveMonths(TODAY));
 
-  it('groups owners trimmed and case-insensitively, sorted, with the unowned last', () => {
-    expect(owners.map((o) => o.owner)).toEqual(['ann@example.com', 'bob@example.com', '']);
+  it('groups owners trimmed and case-insensitively, shown as first written, sorted, with the unowned last', () => {
+    expect(owners.map((o) => o.owner)).toEqual(['Ann@Example.com', 'bob@example.com', '']);
   });
   it('gives open, weighted, won this quarter, win rate and overdue follow-ups', () => {
     expect(owners[0]).toEqual({
-      owner: 'ann@example.com',
+      owner: 'Ann@Example.com',
       openDeals: 2,
       openPipeline: 1500,
       weightedPipeline: 550,
