@@ -1,23 +1,69 @@
 /**
  * `npm start`: the add-on on a machine with no Google account. Loads the built bundle (dist/)
  * into the emulator, opens a new workbook holding a few deals typed the way a team would before
- * installing Deal Pipeline, runs onOpen and "Set up sheets", and prints what a user would see.
+ * installing Deal Pipeline, and walks through what a user would do — open it, Set up sheets,
+ * move deals (one move the rules refuse), Validate all deals, Refresh summary — printing what
+ * they would see.
  */
 import { createEmulator } from './emulator';
 import { loadBundle } from './emulator/load-bundle';
 import { formatMenu, printWorkbook } from './print-workbook';
 import { SAMPLE_HEADERS, SAMPLE_ROWS } from './sample-deals';
 
-const emulator = createEmulator({ timeZone: 'America/Los_Angeles', spreadsheetName: 'Team pipeline' });
+const emulator = createEmulator({
+  now: new Date(),
+  timeZone: 'America/Los_Angeles',
+  spreadsheetName: 'Team pipeline',
+});
 emulator.workbook.renameSheet(emulator.workbook.sheet('Sheet1'), 'Deals');
 emulator.workbook.userSetValues('Deals', 'A1', [[...SAMPLE_HEADERS], ...SAMPLE_ROWS.map((row) => [...row])]);
-
 const addon = loadBundle(emulator);
+
+const step = (title: string) => console.log(`\n━━ ${title}`);
+const indent = (text: string) => text.replace(/^/gm, '  ');
+let toastsSeen = 0;
+const newToasts = () => {
+  const toasts = emulator.workbook.toasts.slice(toastsSeen);
+  toastsSeen = emulator.workbook.toasts.length;
+  for (const toast of toasts) console.log(indent(`[toast] ${toast.message}`));
+};
+const stageCell = (deal: string) => {
+  const values = emulator.workbook.values('Deals');
+  const header = values[0] ?? [];
+  const row = values.findIndex((cells) => cells[header.indexOf('Deal')] === deal) + 1;
+  return `${String.fromCharCode(65 + header.indexOf('Stage'))}${row}`;
+};
+
+step('Open the spreadsheet: the add-on menu');
 addon.run('onOpen', { authMode: 'LIMITED' });
-console.log('Add-on menu:');
 console.log(formatMenu(emulator.host.ui.addonMenu));
-console.log('\nDeal Pipeline › Set up sheets');
+
+step('Deal Pipeline › Set up sheets');
 addon.run('setUpSheets');
-for (const alert of emulator.host.ui.alerts) console.log(alert.prompt.replace(/^/gm, '  '));
-console.log('');
+console.log(indent(emulator.host.ui.alerts.at(-1)?.prompt ?? ''));
+
+step('Type a move the rules allow: "Fleet tablets" Qualified → Proposal');
+addon.edit('Deals', stageCell('Fleet tablets'), [['Proposal']]);
+newToasts();
+step('Type a move the rules refuse: "Kiosk pilot" Lead → Closed Won');
+addon.edit('Deals', stageCell('Kiosk pilot'), [['Closed Won']]);
+newToasts();
+
+step('Deal Pipeline › Validate all deals');
+const report = addon.run('validateAllDeals') as {
+  deals: number;
+  withErrors: number;
+  withWarnings: number;
+  problems: { message: string }[];
+};
+console.log(
+  indent(`${report.deals} deals, ${report.withErrors} with errors, ${report.withWarnings} with warnings`),
+);
+for (const problem of report.problems) console.log(indent(`• ${problem.message}`));
+
+step('Deal Pipeline › Refresh summary');
+addon.run('refreshSummary');
+newToasts();
+
+step('The workbook');
 console.log(printWorkbook(emulator));
