@@ -10,6 +10,13 @@ import { validateAllFromMenu } from './validate-all';
 import type { ValidationReport } from './validate-all';
 import type { SetUpReport } from './setup';
 import { refreshSummaryFromMenu } from './summary';
+import {
+  installReminderTriggerFromMenu,
+  removeReminderTriggerFromMenu,
+  sendDailyRemindersFromTrigger,
+  sendRemindersNowFromMenu,
+} from './reminders';
+import type { RemovalReport, ReminderRun, TriggerReport } from './reminders';
 
 /**
  * Simple trigger: adds the Deal Pipeline menu when the spreadsheet opens.
@@ -65,6 +72,43 @@ export function refreshSummary(): void {
  */
 export function validateAllDeals(): ValidationReport | undefined {
   return validateAllFromMenu();
+}
+
+/**
+ * Menu: installs the one daily trigger that sends the reminder digests at the Settings' Reminder
+ * Hour, in the spreadsheet's time zone, replacing this account's earlier one; says when they will
+ * go and from which account (a trigger runs as the account that installed it).
+ * @return {TriggerReport|undefined} the hour, time zone and account, or undefined when it failed
+ */
+export function installReminderTrigger(): TriggerReport | undefined {
+  return installReminderTriggerFromMenu();
+}
+
+/**
+ * Menu: removes this account's daily reminder trigger from this spreadsheet.
+ * @return {RemovalReport|undefined} how many triggers were removed, or undefined when it failed
+ */
+export function removeReminderTrigger(): RemovalReport | undefined {
+  return removeReminderTriggerFromMenu();
+}
+
+/**
+ * Menu: runs the reminder job at once and reports what it sent, deferred and could not send.
+ * Owners who already had today's digest do not get another.
+ * @return {ReminderRun|undefined} the recipients by outcome, or undefined when it failed
+ */
+export function sendRemindersNow(): ReminderRun | undefined {
+  return sendRemindersNowFromMenu();
+}
+
+/**
+ * Time-driven trigger: emails each owner one digest a day of overdue follow-ups, follow-ups due
+ * within Reminder Lead Days and stale deals, and the team digest to the Manager Email; claims
+ * each digest in the Reminder Log first, so no one gets two in a day.
+ * @param {GoogleAppsScript.Events.TimeDriven} _e the time-driven event
+ */
+export function sendDailyReminders(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  sendDailyRemindersFromTrigger();
 }
 
 export {

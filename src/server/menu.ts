@@ -11,6 +11,10 @@ export const MENU: readonly (MenuItem | 'separator')[] = [
   { caption: 'Set up sheets', functionName: 'setUpSheets' },
   { caption: 'Validate all deals', functionName: 'validateAllDeals' },
   { caption: 'Refresh summary', functionName: 'refreshSummary' },
+  'separator',
+  { caption: 'Send reminders now', functionName: 'sendRemindersNow' },
+  { caption: 'Install reminder trigger', functionName: 'installReminderTrigger' },
+  { caption: 'Remove reminder trigger', functionName: 'removeReminderTrigger' },
 ];
 
 /**

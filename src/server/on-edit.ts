@@ -81,7 +81,7 @@ function checkEditedRows(
   lastRow: number,
 ): void {
   const spreadsheet = event.source;
-  const settings = readSettings(spreadsheet);
+  const settings = readSettings(spreadsheet, true);
   const table = settings.table;
   const deals = openDealsSheet(spreadsheet, table);
   const { now, today, timeZone } = todayIn(spreadsheet);
@@ -178,7 +178,7 @@ function refusalText(refused: readonly string[]): string {
 
 /** After an edit to Settings: say at once what is wrong with the table, cell by cell. */
 function reportSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const settings = readSettings(spreadsheet);
+  const settings = readSettings(spreadsheet, true);
   const errors = settings.problems.filter((problem) => problem.severity === 'error');
   if (errors.length === 0) return;
   const shown = errors.slice(0, TOAST_LIMIT).map((problem) => problem.message);

@@ -34,7 +34,7 @@ export interface ValidationReport {
 export function validateAll(): ValidationReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
-    const settings = readSettings(spreadsheet);
+    const settings = readSettings(spreadsheet, true);
     const { deals, block, adoption, when } = adoptAllDeals(spreadsheet, settings);
     const problems = validateDeals(adoption.deals, settings.table, when.today, adoption.problems);
     markRows(deals, 2, block.rows.length, problems);

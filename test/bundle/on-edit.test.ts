@@ -209,6 +209,18 @@ describe('onEdit and the document lock', () => {
   });
 });
 
+describe('edits to Settings', () => {
+  it('reports a broken stage table at once, naming the cell and what applies meanwhile', () => {
+    const started = startAddon();
+    startWithDeals(started, [deal(1)]);
+    started.addon.edit('Settings', 'C3', [['sometimes']]);
+    expect(lastToast(started)).toContain('so the last valid stage table apply until it is fixed');
+    expect(lastToast(started)).toContain('Settings!C3');
+    started.addon.edit('Deals', `${col('stage')}2`, [['Qualified']]);
+    expect(cell(started, 'stage', 2)).toBe('Qualified');
+  });
+});
+
 describe('the cost of onEdit', () => {
   it('makes the same spreadsheet calls for a sheet of 1,000 deals as for 50,000', () => {
     const callsFor = (count: number) => {

@@ -105,10 +105,10 @@ describe('Set up sheets on a new spreadsheet', () => {
     expect(rule!.getAllowInvalid()).toBe(false);
   });
 
-  it('protects History and Summary with a warning only', () => {
+  it('protects History, Summary and Reminder Log with a warning only', () => {
     const started = startAddon();
     setUp(started);
-    for (const name of ['History', 'Summary']) {
+    for (const name of ['History', 'Summary', 'Reminder Log']) {
       const protections = started.emulator.workbook.sheet(name).protections;
       expect(protections).toHaveLength(1);
       expect(protections[0]).toMatchObject({ warningOnly: true });

@@ -77,14 +77,27 @@ describe('Validate all deals', () => {
     expect(html).toContain('&lt;b&gt;');
   });
 
-  it('reports a broken stage table by its cell and goes on with the defaults', () => {
+  it('reports a broken stage table by its cell and keeps using the last valid one', () => {
     const started = startAddon();
     startWithDeals(started, [deal(1)]);
+    started.emulator.workbook.userSetValues('Settings', 'B4', [[0.4]]);
+    validate(started);
     started.emulator.workbook.userSetValues('Settings', 'B3', [[150]]);
     const { report, html } = validate(started);
     expect(report.deals).toBe(1);
     expect(html).toContain('Settings!B3');
-    expect(html).toContain('the default stages apply');
+    expect(html).toContain('the last valid stage table apply');
+    expect(started.addon.run('STAGE_PROBABILITY', 'Proposal')).toBe(0.4);
+  });
+
+  it('falls back to the default stages when no valid table was ever kept', () => {
+    const started = startAddon();
+    started.emulator.workbook.addSheet('Settings');
+    started.emulator.workbook.userSetValues('Settings', 'A1', [
+      ['Stage', 'Probability', 'Kind'],
+      ['Lead', 0.1, 'maybe'],
+    ]);
+    expect(started.addon.run('STAGE_PROBABILITY', 'Negotiation')).toBe(0.75);
   });
 
   it('names a missing column and how to add it', () => {

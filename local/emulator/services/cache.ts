@@ -7,7 +7,7 @@
  * "Argument too large: value" — Apps Script's wording for argument-size failures; the exact text
  * for the cache is not documented. A cache may drop entries at any time: the host can evict.
  */
-import { utf8Length, type ServiceContext } from './internal.js';
+import { scopedStores, utf8Length, type ScopedStores, type ServiceContext } from './internal.js';
 
 export const MAX_KEY_LENGTH = 250;
 export const MAX_VALUE_BYTES = 100 * 1024;
@@ -32,26 +32,10 @@ export class CacheStore {
   }
 }
 
-export interface CachesHost {
-  script: CacheStore;
-  document: CacheStore;
-  user(email: string): CacheStore;
-}
+export type CachesHost = ScopedStores<CacheStore>;
 
 export function createCachesHost(): CachesHost {
-  const users = new Map<string, CacheStore>();
-  return {
-    script: new CacheStore('script'),
-    document: new CacheStore('document'),
-    user(email: string) {
-      let c = users.get(email);
-      if (!c) {
-        c = new CacheStore(`user:${email}`);
-        users.set(email, c);
-      }
-      return c;
-    },
-  };
+  return scopedStores((name) => new CacheStore(name));
 }
 
 export class Cache {

@@ -195,6 +195,7 @@ export { Lock, LOCK_TIMEOUT_MESSAGE, LocksHost } from './lock.js';
 export type { LockEvent, LockScope } from './lock.js';
 export { Cache, CacheStore } from './cache.js';
 export { Blob, Charset, DigestAlgorithm, formatString } from './utilities.js';
-export { formatJavaDate, resolveZone, wallTime, zonedTimeToMs } from './java-date-format.js';
+export { formatJavaDate } from './java-date-format.js';
+export { instantOf, resolveZone, wallTime } from '../time-zones.js';
 export type { LogLine } from './logger.js';
 export { isDate } from './internal.js';

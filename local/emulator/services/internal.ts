@@ -51,6 +51,26 @@ export class Tracker {
 }
 
 /** Apps Script errors: `String(e)` reads "Exception: <message>", `e.message` is the bare text. */
+/** A service's stores by scope: the script's, the document's, and one per user (created on first use). */
+export interface ScopedStores<T> {
+  script: T;
+  document: T;
+  user(email: string): T;
+}
+
+export function scopedStores<T>(make: (name: string) => T): ScopedStores<T> {
+  const users = new Map<string, T>();
+  return {
+    script: make('script'),
+    document: make('document'),
+    user(email: string) {
+      let store = users.get(email);
+      if (store === undefined) users.set(email, (store = make(`user:${email}`)));
+      return store;
+    },
+  };
+}
+
 export function defaultError(message: string): Error {
   const e = new Error(message);
   e.name = 'Exception';

@@ -10,19 +10,16 @@
  * not name@domain.tld (optionally "Name <name@domain.tld>") → "Invalid email: <address>".
  * Subjects with line breaks: Apps Script's behaviour is not documented; the emulator sends them and
  * flags the message (`subjectHasLineBreak`) so tests can assert the add-on never produces one.
- * The host can make the next send to an address fail (fault injection), consuming no quota.
+ * The host can make the next send to an address fail (fault injection), consuming no quota, and
+ * can hook every send (`onSend`) to play the time a real send takes or what runs meanwhile.
  */
 import type { ServiceContext } from './internal.js';
-import { resolveZone, wallTime } from './java-date-format.js';
+import { ianaZone, wallTime } from '../time-zones.js';
 import { Blob } from './utilities.js';
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const NO_RECIPIENT_MESSAGE = 'Failed to send email: no recipient';
-const PACIFIC = resolveZone('America/Los_Angeles') ?? {
-  kind: 'fixed',
-  offsetMs: -8 * 3_600_000,
-  name: 'PST',
-};
+const PACIFIC = ianaZone('America/Los_Angeles');
 
 export interface SentMail {
   to: string;
@@ -47,6 +44,12 @@ export class MailHost {
   private usedDay = '';
   private usedCount = 0;
   private readonly faults = new Map<string, string>();
+  /**
+   * Runs at the start of every sendEmail call, before any check, with the addresses as given: a
+   * real send takes a second or more, so a test can advance the clock here, or run another
+   * execution "at the same time".
+   */
+  onSend: ((addresses: readonly string[]) => void) | null = null;
 
   constructor(
     quota: number,
@@ -161,6 +164,7 @@ export class MailApp {
     const cc = addressList(m.cc);
     const bcc = addressList(m.bcc);
     const all = [...to, ...cc, ...bcc];
+    this.host.onSend?.(all);
     if (all.length === 0) throw this.ctx.error(NO_RECIPIENT_MESSAGE);
     const bare = all.map(bareAddress);
     for (let i = 0; i < all.length; i++) {

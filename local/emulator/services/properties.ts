@@ -7,7 +7,7 @@
  * bytes is refused with "You have exceeded the property storage quota. Please remove some
  * properties and try again." In both cases nothing is written.
  */
-import { utf8Length, type ServiceContext } from './internal.js';
+import { scopedStores, utf8Length, type ScopedStores, type ServiceContext } from './internal.js';
 
 export const MAX_VALUE_BYTES = 9 * 1024;
 export const MAX_STORE_BYTES = 500 * 1024;
@@ -31,30 +31,13 @@ export class PropertyStore {
   }
 }
 
-export interface PropertiesHost {
-  script: PropertyStore;
-  document: PropertyStore;
-  /** The store of one user (created on first use). */
-  user(email: string): PropertyStore;
+export interface PropertiesHost extends ScopedStores<PropertyStore> {
   /** Writes (setProperty/setProperties/delete*) per store name, for tests. */
   writes: Record<string, number>;
 }
 
 export function createPropertiesHost(): PropertiesHost {
-  const users = new Map<string, PropertyStore>();
-  return {
-    script: new PropertyStore('script'),
-    document: new PropertyStore('document'),
-    user(email: string) {
-      let store = users.get(email);
-      if (!store) {
-        store = new PropertyStore(`user:${email}`);
-        users.set(email, store);
-      }
-      return store;
-    },
-    writes: {},
-  };
+  return { ...scopedStores((name) => new PropertyStore(name)), writes: {} };
 }
 
 export class Properties {

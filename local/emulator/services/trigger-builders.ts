@@ -1,6 +1,6 @@
 /** TriggerBuilder, ClockTriggerBuilder and SpreadsheetTriggerBuilder (ScriptApp.newTrigger). */
 import { dateMs, isDate } from './internal.js';
-import { resolveZone, wallTime, zonedTimeToMs, type Zone } from './java-date-format.js';
+import { instantOf, javaZone, resolveZone, wallTime, type Zone } from '../time-zones.js';
 import { minuteOffset, type Schedule } from './trigger-schedule.js';
 import {
   ADDON_FREQUENCY_MESSAGE,
@@ -108,7 +108,7 @@ export class ClockTriggerBuilder {
     if (this.#after !== undefined) return { kind: 'once', at: now + this.#after };
     if (this.#atDate) {
       const [y, m, d] = this.#atDate;
-      return { kind: 'once', at: zonedTimeToMs(zone, y, m, d, this.#hour ?? 0, this.#minute ?? 0) };
+      return { kind: 'once', at: instantOf(zone, y, m, d, this.#hour ?? 0, this.#minute ?? 0) };
     }
     if (this.#everyMinutes !== undefined) {
       if (this.deps.host.addonMode && this.#everyMinutes < 60) throw ctx.error(ADDON_FREQUENCY_MESSAGE);
@@ -134,7 +134,7 @@ export class ClockTriggerBuilder {
 
   create(): Trigger {
     const timeZone = this.#timeZone ?? this.deps.ctx.session.scriptTimeZone();
-    const zone = resolveZone(timeZone) ?? { kind: 'fixed', offsetMs: 0, name: 'GMT' };
+    const zone = javaZone(timeZone);
     return addTrigger(this.deps, (id, owner, now) => {
       const schedule = this.#schedule(zone, now);
       if ('minute' in schedule && schedule.minute < 0) schedule.minute = minuteOffset(id);

@@ -14,7 +14,7 @@
  * A trigger never fires at or before the moment it was created.
  */
 import { stableHash } from './internal.js';
-import { wallTime, zonedTimeToMs, type Zone } from './java-date-format.js';
+import { instantOf, wallTime, type Zone } from '../time-zones.js';
 
 export type Schedule =
   | { kind: 'once'; at: number }
@@ -79,7 +79,7 @@ export function fireTimes(
     else if (schedule.kind === 'weeks') {
       fires = date.getUTCDay() === schedule.weekday && Math.floor(since / 7) % schedule.every === 0;
     } else fires = d === schedule.monthDay;
-    if (fires) keep(zonedTimeToMs(zone, y, m, d, schedule.hour, schedule.minute));
+    if (fires) keep(instantOf(zone, y, m, d, schedule.hour, schedule.minute));
   }
   return out.sort((a, b) => a - b);
 }

@@ -8,7 +8,7 @@
  * When clock triggers fire: see trigger-schedule.ts; the host asks `dueTimeTriggers(from, to)`.
  */
 import type { ServiceContext } from './internal.js';
-import { resolveZone } from './java-date-format.js';
+import { javaZone } from '../time-zones.js';
 import { fireTimes, type Schedule } from './trigger-schedule.js';
 
 export const EventType = Object.freeze({
@@ -102,7 +102,7 @@ export class TriggersHost {
     const due: DueTrigger[] = [];
     for (const t of this.triggers) {
       if (!t.schedule || !t.timeZone) continue;
-      const zone = resolveZone(t.timeZone) ?? { kind: 'fixed', offsetMs: 0, name: 'GMT' };
+      const zone = javaZone(t.timeZone);
       for (const at of fireTimes(t.schedule, zone, t.createdAt, fromMs, toMs)) {
         due.push({ at, handlerFunction: t.handlerFunction, triggerId: t.uniqueId, owner: t.owner });
       }

@@ -1,6 +1,7 @@
 /** Utilities: dates, sprintf, sleep (advances the clock), UUIDs, base64, digests, blobs, JSON. */
 import { createHash, createHmac } from 'node:crypto';
-import { formatJavaDate, resolveZone } from './java-date-format.js';
+import { GMT, resolveZone } from '../time-zones.js';
+import { formatJavaDate } from './java-date-format.js';
 import { dateMs, fromBytes, isDate, signatureError, toSignedBytes, type ServiceContext } from './internal.js';
 
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
@@ -151,7 +152,7 @@ export class Utilities {
     let zone = resolveZone(timeZone);
     if (!zone) {
       this.host.unknownTimeZones.push(timeZone);
-      zone = { kind: 'fixed', offsetMs: 0, name: 'GMT' };
+      zone = GMT;
     }
     try {
       return formatJavaDate(ms, zone, format);

@@ -26,15 +26,10 @@ function scriptArgs(ctx: Context, rule: ValidationRule): unknown[] {
   });
 }
 
-export class DataValidation {
-  constructor(
-    private readonly ctx: Context,
-    readonly rule: ValidationRule,
-  ) {}
-
-  static isRule(x: unknown): x is ValidationRule {
-    return typeof x === 'object' && x !== null && 'criteria' in x && 'args' in x;
-  }
+/** The getters a rule and its builder share. */
+abstract class RuleReader {
+  protected abstract readonly ctx: Context;
+  protected abstract readonly rule: ValidationRule;
 
   getCriteriaType(): string {
     return this.rule.criteria;
@@ -53,13 +48,27 @@ export class DataValidation {
   }
 }
 
-export class DataValidationBuilder {
-  private rule: ValidationRule;
+export class DataValidation extends RuleReader {
+  constructor(
+    protected readonly ctx: Context,
+    readonly rule: ValidationRule,
+  ) {
+    super();
+  }
+
+  static isRule(x: unknown): x is ValidationRule {
+    return typeof x === 'object' && x !== null && 'criteria' in x && 'args' in x;
+  }
+}
+
+export class DataValidationBuilder extends RuleReader {
+  protected rule: ValidationRule;
 
   constructor(
-    private readonly ctx: Context,
+    protected readonly ctx: Context,
     rule?: ValidationRule,
   ) {
+    super();
     this.rule = rule ?? { criteria: '', args: [], allowInvalid: true, helpText: '' };
   }
 
@@ -72,21 +81,6 @@ export class DataValidationBuilder {
     if (!this.rule.criteria) throw new Error('You must set a validation criteria before building the rule.');
     // A frozen copy, so cells that share a rule never see later builder changes.
     return this.ctx.validation(Object.freeze(copyRule(this.rule)));
-  }
-  copy(): DataValidationBuilder {
-    return this.ctx.validationBuilder(copyRule(this.rule));
-  }
-  getCriteriaType(): string {
-    return this.rule.criteria;
-  }
-  getCriteriaValues(): unknown[] {
-    return scriptArgs(this.ctx, this.rule);
-  }
-  getAllowInvalid(): boolean {
-    return this.rule.allowInvalid;
-  }
-  getHelpText(): string {
-    return this.rule.helpText;
   }
   setAllowInvalid(allowInvalidData: boolean): this {
     this.rule = { ...this.rule, allowInvalid: !!allowInvalidData };
@@ -103,11 +97,7 @@ export class DataValidationBuilder {
         `The parameters (${typeName(values)}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.`,
       );
     }
-    return this.set(
-      'VALUE_IN_LIST',
-      values.map((v) => (isDate(v) ? new Date(v.getTime()) : v)),
-      showDropdown,
-    );
+    return this.set('VALUE_IN_LIST', copyArg(values), showDropdown);
   }
   requireValueInRange(range: unknown, showDropdown = true): this {
     return this.set(

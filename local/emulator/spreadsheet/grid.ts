@@ -17,6 +17,7 @@ import {
   type SheetModel,
 } from './model';
 import { type Parsed, parseScriptValue } from './values';
+import type { Box } from './a1';
 
 type Slot<K extends Layer> = (LayerTypes[K] | undefined)[];
 
@@ -98,10 +99,7 @@ export function writeValues(
 /** Reads values as fresh arrays; empty and formula cells read as '' and dates are copied. */
 export function readValues(
   sheet: SheetModel,
-  row: number,
-  column: number,
-  numRows: number,
-  numColumns: number,
+  { row, column, numRows, numColumns }: Box,
   makeDate: (ms: number) => Date,
 ): CellValue[][] {
   const out: CellValue[][] = new Array(numRows);
@@ -128,13 +126,21 @@ export function cellValue(sheet: SheetModel, row: number, column: number): CellV
   return sheet.rows[row - 1]?.v[column - 1];
 }
 
-export function readLayer<K extends Layer, D>(
+/** One cell's entry in a layer; undefined when unset. */
+export function layerAt<K extends Layer>(
   sheet: SheetModel,
   layer: K,
   row: number,
   column: number,
-  numRows: number,
-  numColumns: number,
+): LayerTypes[K] | undefined {
+  const data = sheet.rows[row - 1];
+  return data ? layerOf(data, layer)?.[column - 1] : undefined;
+}
+
+export function readLayer<K extends Layer, D>(
+  sheet: SheetModel,
+  layer: K,
+  { row, column, numRows, numColumns }: Box,
   empty: D,
 ): (LayerTypes[K] | D)[][] {
   const out: (LayerTypes[K] | D)[][] = new Array(numRows);
@@ -152,10 +158,7 @@ export function readLayer<K extends Layer, D>(
 export function writeLayer<K extends Layer>(
   sheet: SheetModel,
   layer: K,
-  row: number,
-  column: number,
-  numRows: number,
-  numColumns: number,
+  { row, column, numRows, numColumns }: Box,
   value: (r: number, c: number) => LayerTypes[K] | undefined,
 ): void {
   for (let r = 0; r < numRows; r++) {
@@ -206,13 +209,7 @@ export interface RowSlice {
   layers: Partial<Record<Layer, unknown[]>>;
 }
 
-export function takeSlices(
-  sheet: SheetModel,
-  row: number,
-  column: number,
-  numRows: number,
-  numColumns: number,
-): RowSlice[] {
+export function takeSlices(sheet: SheetModel, { row, column, numRows, numColumns }: Box): RowSlice[] {
   const out: RowSlice[] = [];
   const c0 = column - 1;
   const c1 = c0 + numColumns;
@@ -268,10 +265,7 @@ export interface ClearWhat {
 
 export function clearCells(
   sheet: SheetModel,
-  row: number,
-  column: number,
-  numRows: number,
-  numColumns: number,
+  { row, column, numRows, numColumns }: Box,
   what: ClearWhat,
 ): void {
   const layers: Layer[] = [];

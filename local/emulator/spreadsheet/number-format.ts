@@ -6,23 +6,16 @@
  * to 10 significant digits; unformatted dates show as yyyy-mm-dd (plus hh:mm:ss when not midnight).
  */
 import { type CellValue, GENERAL_FORMAT, isDate } from './model';
-import { type WallTime, serialOf, wallTime } from './timezone';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import {
+  ianaZone,
+  MONTH_NAMES,
+  utcWallTime,
+  WEEKDAY_NAMES,
+  type WallTime,
+  wallTime,
+  type Zone,
+  zoneOffsetMs,
+} from '../time-zones';
 
 type Token = { kind: 'lit'; text: string } | { kind: 'code'; text: string };
 
@@ -103,8 +96,8 @@ function formatWall(tokens: Token[], t: WallTime): string {
     const c = code.charAt(0);
     if (c === 'y') out += code.length <= 2 ? pad(t.year % 100, 2) : String(t.year);
     else if (c === 'd') {
-      if (code.length >= 4) out += DAYS[t.weekday] ?? '';
-      else if (code.length === 3) out += (DAYS[t.weekday] ?? '').slice(0, 3);
+      if (code.length >= 4) out += WEEKDAY_NAMES[t.weekday] ?? '';
+      else if (code.length === 3) out += (WEEKDAY_NAMES[t.weekday] ?? '').slice(0, 3);
       else out += code.length === 2 ? pad(t.day, 2) : String(t.day);
     } else if (c === 'h') {
       const h = ampm ? t.hour % 12 || 12 : t.hour;
@@ -114,9 +107,9 @@ function formatWall(tokens: Token[], t: WallTime): string {
       const next = tokens.slice(i + 1).find((x) => x.kind === 'code');
       const isMinute = code.length <= 2 && (lastCode === 'h' || next?.text.charAt(0) === 's');
       if (isMinute) out += code.length === 2 ? pad(t.minute, 2) : String(t.minute);
-      else if (code.length >= 5) out += (MONTHS[t.month - 1] ?? '').charAt(0);
-      else if (code.length === 4) out += MONTHS[t.month - 1] ?? '';
-      else if (code.length === 3) out += (MONTHS[t.month - 1] ?? '').slice(0, 3);
+      else if (code.length >= 5) out += (MONTH_NAMES[t.month - 1] ?? '').charAt(0);
+      else if (code.length === 4) out += MONTH_NAMES[t.month - 1] ?? '';
+      else if (code.length === 3) out += (MONTH_NAMES[t.month - 1] ?? '').slice(0, 3);
       else out += code.length === 2 ? pad(t.month, 2) : String(t.month);
     } else if (c === 'a' || c === 'A') {
       const pm = t.hour >= 12;
@@ -177,7 +170,7 @@ export function displayValue(
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const general = format === undefined || format === GENERAL_FORMAT || format.toLowerCase() === 'general';
   if (isDate(value) && general) {
-    const t = wallTime(value.getTime(), timeZone);
+    const t = wallTime(value.getTime(), ianaZone(timeZone));
     const date = `${t.year}-${pad(t.month, 2)}-${pad(t.day, 2)}`;
     return t.hour || t.minute || t.second
       ? `${date} ${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}`
@@ -199,25 +192,22 @@ export function displayValue(
     !tokens.some((t) => t.kind === 'code' && /[0#?]/.test(t.text));
   if (isDateFormat) {
     const ms = isDate(value) ? value.getTime() : null;
-    const wall = ms !== null ? wallTime(ms, timeZone) : serialWall(value as number);
+    const wall = ms !== null ? wallTime(ms, ianaZone(timeZone)) : serialWall(value as number);
     return formatWall(tokens, wall);
   }
   return formatNumber(
     tokens,
-    isDate(value) ? serialOf(value.getTime(), timeZone) : (value as number),
+    isDate(value) ? serialOf(value.getTime(), ianaZone(timeZone)) : (value as number),
     negativeSign,
   );
 }
 
+/** The wall time a serial number (days since 1899-12-30) stands for. */
 function serialWall(serial: number): WallTime {
-  const d = new Date(Math.round((serial - 25_569) * 86_400_000));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    weekday: d.getUTCDay(),
-  };
+  return utcWallTime(Math.round((serial - 25_569) * 86_400_000));
+}
+
+/** The serial number of an instant's wall time in the zone. */
+function serialOf(ms: number, zone: Zone): number {
+  return (ms + zoneOffsetMs(zone, ms)) / 86_400_000 + 25_569;
 }

@@ -1,7 +1,7 @@
 /** Protection of a range or a whole sheet. Editors are recorded; nothing is enforced, canEdit is true. */
 import { rangeRefOf } from './context';
 import type { Context } from './context';
-import type { ProtectionModel, SheetModel } from './model';
+import type { ProtectionModel, RangeRef, SheetModel } from './model';
 import type { Range } from './range';
 
 export class User {
@@ -13,6 +13,26 @@ export class User {
   getUsername(): string {
     return this.email.split('@')[0] ?? this.email;
   }
+}
+
+/** Adds a protection, with nothing set but its range, to the sheet's list. */
+export function addProtection(
+  workbook: { nextProtectionId: number },
+  sheet: SheetModel,
+  type: ProtectionModel['type'],
+  range: RangeRef | null,
+): ProtectionModel {
+  const model: ProtectionModel = {
+    id: workbook.nextProtectionId++,
+    type,
+    range,
+    description: '',
+    warningOnly: false,
+    editors: [],
+    unprotected: [],
+  };
+  sheet.protections.push(model);
+  return model;
 }
 
 function emailOf(user: unknown): string {

@@ -1,5 +1,5 @@
 /** Range: formats (background, fonts, alignment, wrap, number format), notes and display values. */
-import { clearCells, formatDefault, readLayer, writeLayer } from './grid';
+import { clearCells, formatDefault, layerAt, readLayer, writeLayer } from './grid';
 import { type FormatKey, type LayerTypes } from './model';
 import { displayValue } from './number-format';
 import { RangeBase } from './range-base';
@@ -26,9 +26,8 @@ function cssColor(color: string): string {
 export class RangeFormats extends RangeBase {
   /** Sets one format on every cell; null restores the default. */
   protected fillFormat<K extends FormatKey>(key: K, value: LayerTypes[K] | null | undefined): this {
-    const { row, column, numRows, numColumns } = this.box;
     const stored = value === null || value === undefined ? undefined : value;
-    writeLayer(this.model, key, row, column, numRows, numColumns, () => stored);
+    writeLayer(this.model, key, this.box, () => stored);
     return this;
   }
 
@@ -39,8 +38,7 @@ export class RangeFormats extends RangeBase {
     normalize: (x: LayerTypes[K]) => LayerTypes[K] = (x) => x,
   ): this {
     this.check2D(data, method);
-    const { row, column, numRows, numColumns } = this.box;
-    writeLayer(this.model, key, row, column, numRows, numColumns, (r, c) => {
+    writeLayer(this.model, key, this.box, (r, c) => {
       const x = data[r]?.[c];
       return x === null || x === undefined ? undefined : normalize(x as LayerTypes[K]);
     });
@@ -48,15 +46,11 @@ export class RangeFormats extends RangeBase {
   }
 
   protected formats<K extends FormatKey>(key: K): LayerTypes[K][][] {
-    const { row, column, numRows, numColumns } = this.box;
-    return readLayer(this.model, key, row, column, numRows, numColumns, formatDefault(key));
+    return readLayer(this.model, key, this.box, formatDefault(key));
   }
 
   protected firstFormat<K extends FormatKey>(key: K): LayerTypes[K] {
-    return (
-      readLayer(this.model, key, this.box.row, this.box.column, 1, 1, formatDefault(key))[0]?.[0] ??
-      formatDefault(key)
-    );
+    return layerAt(this.model, key, this.box.row, this.box.column) ?? formatDefault(key);
   }
 
   setBackground(color: string | null): this {
@@ -177,8 +171,7 @@ export class RangeFormats extends RangeBase {
 
   /** Clears every format, keeping values, notes and validation. */
   clearFormat(): this {
-    const { row, column, numRows, numColumns } = this.box;
-    clearCells(this.model, row, column, numRows, numColumns, {
+    clearCells(this.model, this.box, {
       contents: false,
       formats: true,
       notes: false,
@@ -189,25 +182,22 @@ export class RangeFormats extends RangeBase {
 
   setNote(note: string | null): this {
     const text = note === null || note === '' ? undefined : String(note);
-    const { row, column, numRows, numColumns } = this.box;
-    writeLayer(this.model, 'n', row, column, numRows, numColumns, () => text);
+    writeLayer(this.model, 'n', this.box, () => text);
     return this;
   }
   setNotes(notes: (string | null)[][]): this {
     this.check2D(notes, 'setNotes');
-    const { row, column, numRows, numColumns } = this.box;
-    writeLayer(this.model, 'n', row, column, numRows, numColumns, (r, c) => {
+    writeLayer(this.model, 'n', this.box, (r, c) => {
       const x = notes[r]?.[c];
       return x === null || x === undefined || x === '' ? undefined : String(x);
     });
     return this;
   }
   getNote(): string {
-    return readLayer(this.model, 'n', this.box.row, this.box.column, 1, 1, '')[0]?.[0] ?? '';
+    return layerAt(this.model, 'n', this.box.row, this.box.column) ?? '';
   }
   getNotes(): string[][] {
-    const { row, column, numRows, numColumns } = this.box;
-    return readLayer(this.model, 'n', row, column, numRows, numColumns, '');
+    return readLayer(this.model, 'n', this.box, '');
   }
   clearNote(): this {
     return this.setNote(null);

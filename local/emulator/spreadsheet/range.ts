@@ -7,6 +7,7 @@ import {
   clearCells,
   ensureRow,
   isTextFormat,
+  layerAt,
   putParsed,
   putSlices,
   readLayer,
@@ -17,7 +18,7 @@ import {
 } from './grid';
 import { type CellValue, FORMAT_KEYS, type ValidationRule } from './model';
 import { DataValidation } from './data-validation';
-import type { Protection } from './protection';
+import { addProtection, type Protection } from './protection';
 import { RangeFormats } from './range-format';
 import { sortBox, sortKeys } from './sort';
 import { parseScriptValue } from './values';
@@ -33,12 +34,13 @@ export interface ClearOptions {
 
 export class Range extends RangeFormats {
   getValues(): CellValue[][] {
-    const { row, column, numRows, numColumns } = this.box;
-    return readValues(this.model, row, column, numRows, numColumns, this.ctx.makeDate);
+    return readValues(this.model, this.box, this.ctx.makeDate);
   }
 
   getValue(): CellValue {
-    return readValues(this.model, this.box.row, this.box.column, 1, 1, this.ctx.makeDate)[0]?.[0] ?? '';
+    return (
+      readValues(this.model, { ...this.box, numRows: 1, numColumns: 1 }, this.ctx.makeDate)[0]?.[0] ?? ''
+    );
   }
 
   /** Strings are parsed like typed input (formulas, numbers, dates, TRUE/FALSE); see values.ts. */
@@ -72,12 +74,11 @@ export class Range extends RangeFormats {
   }
 
   getFormulas(): string[][] {
-    const { row, column, numRows, numColumns } = this.box;
-    return readLayer(this.model, 'f', row, column, numRows, numColumns, '');
+    return readLayer(this.model, 'f', this.box, '');
   }
 
   getFormula(): string {
-    return readLayer(this.model, 'f', this.box.row, this.box.column, 1, 1, '')[0]?.[0] ?? '';
+    return layerAt(this.model, 'f', this.box.row, this.box.column) ?? '';
   }
 
   setFormulas(formulas: string[][]): this {
@@ -106,29 +107,26 @@ export class Range extends RangeFormats {
 
   setDataValidation(rule: unknown): this {
     const model = rule === null ? undefined : ruleOf(rule, 'setDataValidation');
-    const { row, column, numRows, numColumns } = this.box;
-    writeLayer(this.model, 'dv', row, column, numRows, numColumns, () => model);
+    writeLayer(this.model, 'dv', this.box, () => model);
     return this;
   }
 
   setDataValidations(rules: unknown[][]): this {
     this.check2D(rules, 'setDataValidations');
-    const { row, column, numRows, numColumns } = this.box;
     const models = rules.map((line) =>
       line.map((x) => (x === null ? undefined : ruleOf(x, 'setDataValidations'))),
     );
-    writeLayer(this.model, 'dv', row, column, numRows, numColumns, (r, c) => models[r]?.[c]);
+    writeLayer(this.model, 'dv', this.box, (r, c) => models[r]?.[c]);
     return this;
   }
 
   getDataValidation(): DataValidation | null {
-    const rule = readLayer(this.model, 'dv', this.box.row, this.box.column, 1, 1, null)[0]?.[0];
+    const rule = layerAt(this.model, 'dv', this.box.row, this.box.column);
     return rule ? this.ctx.validation(rule) : null;
   }
 
   getDataValidations(): (DataValidation | null)[][] {
-    const { row, column, numRows, numColumns } = this.box;
-    return readLayer(this.model, 'dv', row, column, numRows, numColumns, null).map((line) =>
+    return readLayer(this.model, 'dv', this.box, null).map((line) =>
       line.map((rule) => (rule ? this.ctx.validation(rule) : null)),
     );
   }
@@ -139,8 +137,7 @@ export class Range extends RangeFormats {
 
   /** Clears values and formulas, keeping formats, notes and validation. */
   clearContent(): this {
-    const { row, column, numRows, numColumns } = this.box;
-    clearCells(this.model, row, column, numRows, numColumns, {
+    clearCells(this.model, this.box, {
       contents: true,
       formats: false,
       notes: false,
@@ -153,8 +150,7 @@ export class Range extends RangeFormats {
   clear(options?: ClearOptions): this {
     const o = options ?? {};
     const only = o.contentsOnly || o.formatOnly || o.commentsOnly || o.validationsOnly;
-    const { row, column, numRows, numColumns } = this.box;
-    clearCells(this.model, row, column, numRows, numColumns, {
+    clearCells(this.model, this.box, {
       contents: !only || !!o.contentsOnly,
       formats: !only || !!o.formatOnly,
       notes: !only || !!o.commentsOnly,
@@ -170,17 +166,7 @@ export class Range extends RangeFormats {
   }
 
   protect(): Protection {
-    const wb = this.ctx.workbook;
-    const model = {
-      id: wb.nextProtectionId++,
-      type: 'RANGE' as const,
-      range: this.ref(),
-      description: '',
-      warningOnly: false,
-      editors: [],
-      unprotected: [],
-    };
-    this.model.protections.push(model);
+    const model = addProtection(this.ctx.workbook, this.model, 'RANGE', this.ref());
     return this.ctx.protection(this.model, model);
   }
 
@@ -196,13 +182,7 @@ export class Range extends RangeFormats {
       numColumns: this.box.numColumns,
     };
     checkBox(target, box);
-    const slices = takeSlices(
-      this.model,
-      this.box.row,
-      this.box.column,
-      this.box.numRows,
-      this.box.numColumns,
-    );
+    const slices = takeSlices(this.model, this.box);
     if (options?.contentsOnly) putSlices(target, box.row, box.column, slices, ['f']);
     else if (options?.formatOnly) putSlices(target, box.row, box.column, slices, FORMAT_KEYS, false);
     else putSlices(target, box.row, box.column, slices);

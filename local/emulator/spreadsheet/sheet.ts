@@ -4,7 +4,7 @@ import { chartModelOf, copyChartModel, newChartModel } from './charts';
 import type { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { rangeRefOf, typeName } from './context';
 import { clearCells, lastColumn, lastRow } from './grid';
-import type { Protection } from './protection';
+import { addProtection, type Protection } from './protection';
 import type { Range } from './range';
 import { checkBox } from './range-base';
 import { SheetStructure } from './sheet-structure';
@@ -106,8 +106,7 @@ export class Sheet extends SheetStructure {
     return this.clearWhat(false, true);
   }
   clearNotes(): this {
-    const m = this.model;
-    clearCells(m, 1, 1, m.maxRows, m.maxColumns, {
+    clearCells(this.model, this.wholeSheet(), {
       contents: false,
       formats: false,
       notes: true,
@@ -132,20 +131,9 @@ export class Sheet extends SheetStructure {
 
   /** The sheet's protection, created on first call (unlike Range.protect, which always adds one). */
   protect(): Protection {
-    const wb = this.ctx.workbook;
-    let model = this.model.protections.find((p) => p.type === 'SHEET');
-    if (!model) {
-      model = {
-        id: wb.nextProtectionId++,
-        type: 'SHEET',
-        range: null,
-        description: '',
-        warningOnly: false,
-        editors: [],
-        unprotected: [],
-      };
-      this.model.protections.push(model);
-    }
+    const model =
+      this.model.protections.find((p) => p.type === 'SHEET') ??
+      addProtection(this.ctx.workbook, this.model, 'SHEET', null);
     return this.ctx.protection(this.model, model);
   }
   getProtections(type: string): Protection[] {
@@ -182,8 +170,11 @@ export class Sheet extends SheetStructure {
   }
 
   private clearWhat(contents: boolean, formats: boolean): this {
-    const m = this.model;
-    clearCells(m, 1, 1, m.maxRows, m.maxColumns, { contents, formats, notes: false, validations: false });
+    clearCells(this.model, this.wholeSheet(), { contents, formats, notes: false, validations: false });
     return this;
+  }
+
+  private wholeSheet(): Box {
+    return { row: 1, column: 1, numRows: this.model.maxRows, numColumns: this.model.maxColumns };
   }
 }

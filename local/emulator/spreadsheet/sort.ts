@@ -77,7 +77,7 @@ export function sortBox(sheet: SheetModel, box: Box, keys: SortKey[]): void {
     rows.forEach((data, i) => (sheet.rows[box.row - 1 + i] = data));
     return;
   }
-  const slices = takeSlices(sheet, box.row, box.column, box.numRows, box.numColumns);
+  const slices = takeSlices(sheet, box);
   putSlices(
     sheet,
     box.row,

@@ -5,7 +5,7 @@
  * unless the cell is formatted as plain text ("@").
  */
 import { type CellValue, isDate } from './model';
-import { instantOf } from './timezone';
+import { ianaZone, instantOf } from '../time-zones';
 
 export interface Parsed {
   value: CellValue | undefined;
@@ -90,5 +90,5 @@ function dateOf(timeZone: string, ...parts: (string | undefined)[]): Parsed | nu
   ];
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-  return { value: new Date(instantOf(timeZone, y, mo, d, h, mi, s)) };
+  return { value: new Date(instantOf(ianaZone(timeZone), y, mo, d, h, mi, s)) };
 }

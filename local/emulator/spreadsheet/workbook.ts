@@ -4,9 +4,9 @@
  * pasting), which change cells without firing triggers (the harness fires onEdit itself).
  */
 import { type Box, boxA1, parseA1, splitSheetName } from './a1';
-import { cellValue, ensureRow, lastColumn, lastRow, putParsed, readLayer, isTextFormat } from './grid';
+import { cellValue, ensureRow, lastColumn, lastRow, layerAt, putParsed, isTextFormat } from './grid';
 import { type CellValue, isDate, newSheetModel, type RangeRef, type SheetModel } from './model';
-import { isTimeZone } from './timezone';
+import { isTimeZone } from '../time-zones';
 import { parseScriptValue } from './values';
 import { type WorkbookJSON, workbookFromJSON, workbookToJSON } from './workbook-json';
 
@@ -158,12 +158,12 @@ export class Workbook {
 
   formula(sheetName: string, a1: string): string {
     const box = this.box(sheetName, a1);
-    return readLayer(this.sheet(sheetName), 'f', box.row, box.column, 1, 1, '')[0]?.[0] ?? '';
+    return layerAt(this.sheet(sheetName), 'f', box.row, box.column) ?? '';
   }
 
   note(sheetName: string, a1: string): string {
     const box = this.box(sheetName, a1);
-    return readLayer(this.sheet(sheetName), 'n', box.row, box.column, 1, 1, '')[0]?.[0] ?? '';
+    return layerAt(this.sheet(sheetName), 'n', box.row, box.column) ?? '';
   }
 
   /** Resolves "A1" or "Sheet!A1" notation on a sheet. */

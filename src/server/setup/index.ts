@@ -50,7 +50,7 @@ export function describe(report: SetUpReport): string {
 
 /** Deals typed before the add-on get their IDs and their stage recorded, so the rules apply to them. */
 function adoptExistingDeals(spreadsheet: Spreadsheet, report: SetUpReport): void {
-  const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet));
+  const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet, true));
   const deals = (n: number) => `${n} deal${n === 1 ? '' : 's'}`;
   if (adoption.idsAssigned > 0)
     report.repaired.push(`${SHEET.deals}: gave ${deals(adoption.idsAssigned)} an ID`);

@@ -25,6 +25,16 @@ export function setUpReminderLogSheet(spreadsheet: Spreadsheet, report: SetUpRep
   const { sheet, created } = ensureSheet(spreadsheet, SHEET.reminderLog, report);
   ensureHeaders(sheet, SHEET.reminderLog, REMINDER_LOG_HEADERS, report, created);
   if (created) sheet.getRange(2, 1, bodyRows(sheet), 1).setNumberFormat(DATE_FORMAT);
+  // The log is the reminders' record of what went to whom each day: an edit here could send a digest twice.
+  if (
+    ensureWarningProtection(
+      sheet,
+      'Deal Pipeline Reminder Log: the record of digests sent; edits may resend one.',
+    ) &&
+    !created
+  ) {
+    report.repaired.push(`${SHEET.reminderLog}: protected with a warning`);
+  }
 }
 
 export function setUpSummarySheet(spreadsheet: Spreadsheet, report: SetUpReport): void {
