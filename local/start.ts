@@ -65,5 +65,17 @@ step('Deal Pipeline › Refresh summary');
 addon.run('refreshSummary');
 newToasts();
 
+step('Deal Pipeline › Turn on daily reminders');
+addon.run('installReminderTrigger');
+console.log(indent(emulator.host.ui.alerts.at(-1)?.prompt ?? ''));
+
+step('Deal Pipeline › Send reminders now');
+addon.run('sendRemindersNow');
+console.log(indent(emulator.host.ui.alerts.at(-1)?.prompt ?? ''));
+for (const mail of emulator.host.mail.outbox) {
+  console.log(indent(`✉ to ${mail.to}: ${mail.subject}`));
+  console.log(indent(indent(mail.body.split('\n').slice(0, 6).join('\n'))));
+}
+
 step('The workbook');
 console.log(printWorkbook(emulator));

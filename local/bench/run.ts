@@ -4,6 +4,7 @@
  * and prints one Markdown table. A missed target is marked ✗ but does not fail the run: this is
  * a measurement, and a loaded machine measures slower (the last line says how loaded it was).
  */
+import { performance } from 'node:perf_hooks';
 import { addMonths, quarterStart, startOfDay } from '../../src/core/dates';
 import { parseDeals } from '../../src/core/deal-row';
 import { forecastRange, summaryNumbers } from '../../src/core/numbers';
@@ -125,32 +126,75 @@ function bundleCases(): ResultRow[] {
   ];
 }
 
-/** Service calls of one "Set up sheets" on a Deals sheet that already holds `dealCount` deals. */
-function setUpCalls(dealCount: number): number {
+const SIZES = [1_000, 50_000] as const;
+
+/** A workbook with `dealCount` deals typed in before the add-on, then set up (which adopts them). */
+function setUpWith(dealCount: number): { emulator: Emulator; addon: Bundle; stageColumn: string } {
   const { emulator, addon } = startAddon();
   emulator.workbook.renameSheet(emulator.workbook.sheet('Sheet1'), 'Deals');
-  emulator.workbook.userSetValues('Deals', 'A1', syntheticDealRows(dealCount));
-  emulator.calls.reset();
+  const rows = syntheticDealRows(dealCount);
+  emulator.workbook.userSetValues('Deals', 'A1', rows);
   addon.run('setUpSheets');
-  return emulator.calls.total();
+  const stageColumn = String.fromCharCode(65 + (rows[0] as string[]).indexOf('Stage'));
+  return { emulator, addon, stageColumn };
 }
 
-function callCountCases(): ResultRow[] {
-  const sizes = [1_000, 50_000];
-  const calls = sizes.map(setUpCalls);
-  const same = calls.every((n) => n === calls[0]);
-  return sizes.map((size, i) => ({
-    what: 'Emulator: setUpSheets service calls',
-    size: `${count(size)} deals`,
-    target: 'same for both',
-    median: `${count(calls[i]!)} calls`,
-    max: '—',
-    ok: same,
-  }));
+interface OperationCost {
+  readonly calls: number;
+  readonly ms: number;
 }
 
-const rows = [...coreCases(), ...bundleCases(), ...callCountCases()];
+/** One run of each operation a user triggers, on a sheet of `dealCount` deals: its calls and time. */
+function operationCosts(dealCount: number): Map<string, OperationCost> {
+  const costs = new Map<string, OperationCost>();
+  const measure = (name: string, f: () => unknown, emulator: Emulator) => {
+    emulator.calls.reset();
+    const start = performance.now();
+    f();
+    costs.set(name, { calls: emulator.calls.total(), ms: performance.now() - start });
+  };
+  const first = startAddon();
+  first.emulator.workbook.renameSheet(first.emulator.workbook.sheet('Sheet1'), 'Deals');
+  first.emulator.workbook.userSetValues('Deals', 'A1', syntheticDealRows(dealCount));
+  measure('Set up sheets (adopting every deal)', () => first.addon.run('setUpSheets'), first.emulator);
+
+  const { emulator, addon, stageColumn } = setUpWith(dealCount);
+  const paste = [['Qualified'], ['Proposal']];
+  measure(
+    'onEdit: paste into 2 Stage cells',
+    () => addon.edit('Deals', `${stageColumn}500:${stageColumn}501`, paste),
+    emulator,
+  );
+  measure('Validate all deals', () => addon.run('validateAllDeals'), emulator);
+  measure('Refresh summary', () => addon.run('refreshSummary'), emulator);
+  measure('Send reminders now', () => addon.run('sendRemindersNow'), emulator);
+  return costs;
+}
+
+/**
+ * The operations' spreadsheet calls at two sizes: the same count means no call per deal. A
+ * sheet that must grow (History past its last row) may cost one call more.
+ */
+function operationTable(): string {
+  const [small, large] = SIZES.map(operationCosts) as [
+    Map<string, OperationCost>,
+    Map<string, OperationCost>,
+  ];
+  const lines = [
+    `| operation | calls, ${count(SIZES[0])} deals | calls, ${count(SIZES[1])} deals | time, ${count(SIZES[0])} | time, ${count(SIZES[1])} |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, a] of small) {
+    const b = large.get(name)!;
+    lines.push(`| ${name} | ${a.calls} | ${b.calls} | ${a.ms.toFixed(0)} ms | ${b.ms.toFixed(0)} ms |`);
+  }
+  return lines.join('\n');
+}
+
+const rows = [...coreCases(), ...bundleCases()];
 console.log(markdownTable(rows));
+console.log();
+console.log(operationTable());
 console.log();
 console.log(`Runs: 1 warm-up + ${RUNS} timed per case; ok when the median meets the target.`);
 console.log(machineInfo());

@@ -8,6 +8,8 @@ import type { HistoryVia } from '../core/types';
 import { requireSheet, readHeaderRow } from './sheets';
 import type { Spreadsheet } from './sheets';
 
+const GROWTH_ROWS = 1_000;
+
 export interface StageChange {
   readonly timestamp: Date;
   readonly id: string;
@@ -26,7 +28,8 @@ export function appendHistory(spreadsheet: Spreadsheet, changes: readonly StageC
   const rows = changes.map((change) => historyRow(header, change));
   const first = sheet.getLastRow() + 1;
   const max = sheet.getMaxRows();
-  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+  // Grow with room to spare, so that the next edits append without growing it again.
+  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max + GROWTH_ROWS);
   sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
 }
 

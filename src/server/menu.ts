@@ -13,8 +13,8 @@ export const MENU: readonly (MenuItem | 'separator')[] = [
   { caption: 'Refresh summary', functionName: 'refreshSummary' },
   'separator',
   { caption: 'Send reminders now', functionName: 'sendRemindersNow' },
-  { caption: 'Install reminder trigger', functionName: 'installReminderTrigger' },
-  { caption: 'Remove reminder trigger', functionName: 'removeReminderTrigger' },
+  { caption: 'Turn on daily reminders', functionName: 'installReminderTrigger' },
+  { caption: 'Turn off daily reminders', functionName: 'removeReminderTrigger' },
 ];
 
 /**

@@ -6,6 +6,7 @@ import {
   claimState,
   dealsCell,
   digestEmail,
+  LISTED_PER_SECTION,
   digestSummary,
   literal,
   logEntries,
@@ -256,6 +257,20 @@ describe('the digest email', () => {
       '<a href="https://sheet.example/edit#gid=7&amp;range=A2">Open row 2</a>',
     );
     expect(email.body).toContain('https://sheet.example/edit#gid=7&range=A2');
+  });
+
+  it('lists at most 50 deals a section, most overdue first, and counts the rest', () => {
+    const [owner] = plan(
+      Array.from({ length: 120 }, (_, i) => ({ owner: 'a@b.example', followUp: TODAY - 1 - i })),
+    ).digests;
+    const email = digestEmail(owner!, context);
+    expect(email.htmlBody.match(/Open row/g)).toHaveLength(LISTED_PER_SECTION);
+    expect(email.htmlBody).toContain('Overdue follow-ups (120)');
+    expect(email.htmlBody).toContain('…and 70 more deals in the Deals sheet.');
+    expect(email.body).toContain('…and 70 more deals in the Deals sheet.');
+    expect(email.body).toContain('120 days overdue');
+    expect(email.body).not.toContain(' 1 day overdue');
+    expect(email.subject).toBe('Deal Pipeline: 120 follow-ups due (120 overdue)');
   });
 
   it("the team digest shows each deal's owner", () => {

@@ -24,6 +24,12 @@ export interface DigestEmail {
   readonly htmlBody: string;
 }
 
+/**
+ * Deals listed one by one in a section; the rest are counted. Gmail clips HTML mail past about
+ * 100 KB, and a digest of hundreds of rows is not read anyway: the sheet holds the rest.
+ */
+export const LISTED_PER_SECTION = 50;
+
 interface Section {
   readonly title: string;
   readonly items: readonly ReminderItem[];
@@ -105,7 +111,7 @@ function followUpText(item: ReminderItem): string {
 
 function textSection(section: Section, team: boolean, context: DigestContext): string[] {
   const lines = [`${section.title} (${section.items.length})`];
-  for (const item of section.items) {
+  for (const item of section.items.slice(0, LISTED_PER_SECTION)) {
     const { deal } = item;
     const who = team ? ` · ${ownerText(item)}` : '';
     lines.push(
@@ -114,6 +120,8 @@ function textSection(section: Section, team: boolean, context: DigestContext): s
       `  ${context.rowLink(deal.row)}`,
     );
   }
+  const more = section.items.length - LISTED_PER_SECTION;
+  if (more > 0) lines.push(`…and ${plural(more, 'more deal')} in the Deals sheet.`);
   lines.push('');
   return lines;
 }
@@ -132,7 +140,7 @@ function htmlSection(section: Section, team: boolean, context: DigestContext): s
     'Status',
     '',
   ];
-  const rows = section.items.map((item) => {
+  const rows = section.items.slice(0, LISTED_PER_SECTION).map((item) => {
     const { deal } = item;
     const cells = [
       deal.company,
@@ -153,5 +161,8 @@ function htmlSection(section: Section, team: boolean, context: DigestContext): s
     `<tr>${headers.map((h) => `<th ${CELL}>${escapeHtml(h)}</th>`).join('')}</tr>`,
     ...rows,
     '</table>',
+    ...(section.items.length > LISTED_PER_SECTION
+      ? [`<p>…and ${plural(section.items.length - LISTED_PER_SECTION, 'more deal')} in the Deals sheet.</p>`]
+      : []),
   ].join('\n');
 }

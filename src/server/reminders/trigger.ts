@@ -90,7 +90,7 @@ export function installedMessage(report: TriggerReport): string {
     `Daily reminders are on. Every day between ${window} (${report.timeZone}), Deal Pipeline emails each owner a digest of their follow-ups and stale deals, and the team digest to the Manager Email if one is set.`,
     `They are sent from ${report.account}: a reminder trigger runs as the account that installed it.`,
     report.removed > 0 ? 'This replaces the reminder trigger you had installed before.' : '',
-    'To change the hour, edit Reminder Hour in Settings and install the trigger again.',
+    'To change the hour, edit Reminder Hour in Settings, then choose Deal Pipeline › Turn on daily reminders again.',
   ]
     .filter((line) => line !== '')
     .join('\n\n');
@@ -98,6 +98,6 @@ export function installedMessage(report: TriggerReport): string {
 
 export function removedMessage(report: RemovalReport): string {
   return report.removed > 0
-    ? `Daily reminders are off: the reminder trigger of ${report.account} is removed, so no digests go from that account until the trigger is installed again.`
+    ? `Daily reminders are off: the reminder trigger of ${report.account} is removed, so no digests go from that account until someone chooses Deal Pipeline › Turn on daily reminders again.`
     : `${report.account} has no reminder trigger in this spreadsheet, so nothing changed. Another editor's trigger can only be removed by that editor.`;
 }
