@@ -10,6 +10,10 @@ import { dayOfDate, isDate, isoOfDay, parseIsoDay, startOfDay, timeZoneOffsetMs 
 import type { CalendarDay } from './types';
 import { quoteValue } from './problems';
 
+// Kept in module constants: see dates.ts on global lookups in the per-cell path.
+const isFiniteNumber = Number.isFinite;
+const isNotANumber = Number.isNaN;
+
 /** Why a cell could not be read, e.g. `must be a number ≥ 0, not "abc"`. */
 export interface Unreadable {
   readonly unreadable: string;
@@ -48,7 +52,7 @@ const NUMBER_TEXT =
 
 /** A number from a number cell or from numeric text, or undefined when it is neither. */
 function numberOf(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return isFiniteNumber(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const match = NUMBER_TEXT.exec(value.trim());
   if (!match || (match[1] && match[3]) || (match[2] && match[5])) return undefined;
@@ -126,7 +130,7 @@ const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?
 export function readDay(value: unknown, timeZone: string): Reading<CalendarDay> {
   if (isBlankCell(value)) return null;
   if (isDate(value)) {
-    return Number.isNaN(value.getTime()) ? unreadable(DATE_ALLOWED, value) : dayOfDate(value, timeZone);
+    return isNotANumber(value.getTime()) ? unreadable(DATE_ALLOWED, value) : dayOfDate(value, timeZone);
   }
   if (typeof value === 'string') {
     const match = ISO_DATE_TIME.exec(value.trim());
