@@ -5,7 +5,7 @@
 import { dealField } from './columns';
 import { findStage } from './stages';
 import { checkTransition } from './transitions';
-import type { Deal, StageTable } from './types';
+import type { CalendarDay, Deal, StageTable } from './types';
 
 export type StageEdit =
   /** No move: the cell says what the record says, or the row is not a deal. */
@@ -33,6 +33,7 @@ export function judgeStageEdit(
   recorded: string | undefined,
   rowIsBlank: boolean,
   table: StageTable,
+  today: CalendarDay,
 ): StageEdit {
   if (rowIsBlank) return { kind: 'unchanged' };
   const to = deal.stage;
@@ -41,14 +42,21 @@ export function judgeStageEdit(
   const isNew = recorded === undefined;
   if (isNew && to === '') return { kind: 'unchanged' };
 
-  const check = checkTransition(isNew ? null : from, to, deal, table);
   const target = findStage(table, to);
+  // Entering a won or lost stage fills a blank Close Date with today, so the move is judged on
+  // the deal as it will be: a required Close Date is no reason to refuse it.
+  const closing = target !== undefined && target.kind !== 'open';
+  const closesToday = closing && deal.closeDate === null;
+  const check = checkTransition(
+    isNew ? null : from,
+    to,
+    closesToday ? { ...deal, closeDate: today } : deal,
+    table,
+  );
   const startsWithFieldsMissing =
     isNew && !check.allowed && target?.kind === 'open' && check.missingFields.length > 0;
   if (check.allowed || startsWithFieldsMissing) {
-    const canonical = target?.name ?? to;
-    const closing = target !== undefined && target.kind !== 'open';
-    return { kind: 'moved', from, to: canonical, closesToday: closing && deal.closeDate === null };
+    return { kind: 'moved', from, to: target?.name ?? to, closesToday };
   }
   const needs =
     check.missingFields.length > 0 && !check.reason.includes('needs') && target

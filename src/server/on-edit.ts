@@ -110,7 +110,8 @@ function checkEditedRows(
     }
     if (deal.id === '' || !(touchesStage || getsId)) return;
     const oldValueApplies = via === 'edit' && touchesStage;
-    const outcome = judgeStageEdit(deal, recordedStage(state, deal.id, event, oldValueApplies), false, table);
+    const recorded = recordedStage(state, deal.id, event, oldValueApplies);
+    const outcome = judgeStageEdit(deal, recorded, false, table, today);
     if (outcome.kind === 'reverted') {
       block.set(row, 'stage', outcome.restore);
       refused.push(outcome.message);

@@ -149,13 +149,18 @@ describe('stage rules on every edit', () => {
 
   it('sets a blank Close Date to today on entering a won or lost stage', () => {
     const started = startAddon({ now: '2026-11-27T20:00:00Z' });
-    startWithDeals(started, [deal(1, { stage: 'Negotiation', closeDate: '' })]);
+    startWithDeals(started, [
+      deal(1, { stage: 'Negotiation', closeDate: '' }),
+      deal(2, { stage: 'Negotiation', closeDate: '' }),
+    ]);
     started.addon.edit('Deals', `${col('lostReason')}2`, [['Budget cut']]);
-    started.addon.edit('Deals', `${col('stage')}2`, [['Closed Lost']]);
-    expect(cell(started, 'stage', 2)).toBe('Closed Lost');
-    expect(started.emulator.spreadsheet.scriptRange('Deals', `${col('closeDate')}2`).getDisplayValue()).toBe(
-      '2026-11-27',
-    );
+    started.addon.edit('Deals', `${col('stage')}2:${col('stage')}3`, [['Closed Lost'], ['Closed Won']]);
+    expect([cell(started, 'stage', 2), cell(started, 'stage', 3)]).toEqual(['Closed Lost', 'Closed Won']);
+    for (const row of [2, 3]) {
+      expect(
+        started.emulator.spreadsheet.scriptRange('Deals', `${col('closeDate')}${row}`).getDisplayValue(),
+      ).toBe('2026-11-27');
+    }
   });
 });
 
