@@ -41,16 +41,6 @@ export function isDate(value: unknown): value is Date {
   return objectToString.call(value) === '[object Date]';
 }
 
-/** Whether a time zone name is one the runtime knows (IANA names such as "Europe/Paris"). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The offset of `timeZone` from UTC at instant `ms`, in ms (e.g. -7 h for Los Angeles in summer). */
 export function timeZoneOffsetMs(ms: number, timeZone: string): number {
   let cache = offsetCache.get(timeZone);

@@ -13,7 +13,7 @@ import type { Settings } from '../core/settings';
 import { DealBlock } from './deal-block';
 import { openDealsSheet } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
-import { DocumentState } from './document-properties';
+import type { DocumentState } from './document-properties';
 import { appendHistory, currentUser } from './history';
 import type { StageChange } from './history';
 import type { Spreadsheet } from './sheets';
@@ -77,12 +77,15 @@ export interface AdoptedSheet {
 
 /**
  * Reads every Deals row once and adopts them all: IDs and Created written, stages recorded,
- * History appended. The caller holds the document lock. A fixed number of calls.
+ * History appended, `state` saved. The caller holds the document lock. A fixed number of calls.
  */
-export function adoptAllDeals(spreadsheet: Spreadsheet, settings: Settings): AdoptedSheet {
+export function adoptAllDeals(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  state: DocumentState,
+): AdoptedSheet {
   const deals = openDealsSheet(spreadsheet, settings.table);
   const when = todayIn(spreadsheet);
-  const state = DocumentState.read();
   const block = new DealBlock(deals, 2, deals.lastRow - 1);
   const adoption = adoptDeals(block, state, settings.table, when, currentUser());
   block.write();

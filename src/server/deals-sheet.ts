@@ -8,7 +8,7 @@ import { dealSheetLayout, parseDealRows } from '../core/deal-row';
 import type { DealSheetLayout, ParsedDeals } from '../core/deal-row';
 import type { StageTable } from '../core/types';
 import { UserError } from './errors';
-import { requireSheet } from './sheets';
+import { readHeaderRow, requireSheet } from './sheets';
 import type { Cell, Sheet, Spreadsheet } from './sheets';
 
 export interface DealsSheet {
@@ -24,19 +24,12 @@ export interface DealsSheet {
 /** The Deals sheet, its header and layout. 5 calls. */
 export function openDealsSheet(spreadsheet: Spreadsheet, table: StageTable): DealsSheet {
   const sheet = requireSheet(spreadsheet, SHEET.deals);
-  const width = sheet.getLastColumn();
+  const header = readHeaderRow(sheet);
   const lastRow = Math.max(sheet.getLastRow(), 1);
-  const header =
-    width === 0
-      ? []
-      : sheet
-          .getRange(1, 1, 1, width)
-          .getValues()[0]!
-          .map((cell) => String(cell));
   const layout = dealSheetLayout(header, table);
   const missing = layout.problems.filter((problem) => problem.severity === 'error');
   if (missing.length > 0) throw new UserError(missing.map((problem) => problem.message).join('\n'));
-  return { sheet, header, layout, lastRow, width: Math.max(width, 1) };
+  return { sheet, header, layout, lastRow, width: Math.max(header.length, 1) };
 }
 
 /** Rows `firstRow`..`firstRow + count - 1`, every column. 2 calls. */
@@ -68,20 +61,4 @@ export function dealColumn(deals: DealsSheet, field: DealFieldKey): number {
     );
   }
   return index + 1;
-}
-
-/**
- * Writes one column's cells for rows `firstRow`.. in one call. `values` holds every row of the
- * span, so the caller passes back what it read for rows it does not change.
- */
-export function writeColumn(
-  deals: DealsSheet,
-  field: DealFieldKey,
-  firstRow: number,
-  values: readonly Cell[],
-): void {
-  if (values.length === 0) return;
-  deals.sheet
-    .getRange(firstRow, dealColumn(deals, field), values.length, 1)
-    .setValues(values.map((value) => [value]));
 }

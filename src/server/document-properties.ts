@@ -1,18 +1,26 @@
 /**
- * The add-on's state in document properties: the stage record and the highest deal ID issued.
- * Read all at once, written only where changed, always under the document lock.
+ * The add-on's state in document properties: the stage record, the highest deal ID issued, and
+ * the last stage table that parsed cleanly. Read all at once, written only where changed, by
+ * writers under the document lock.
  */
 import { StageRecord } from '../core/stage-record';
 import { dealIdNumber, formatDealId } from '../core/transitions';
+import type { StageTable } from '../core/types';
 
 const LAST_ID_KEY = 'dealPipeline.lastDealId';
+const LAST_VALID_TABLE_KEY = 'dealPipeline.lastValidStageTable';
 
 export class DocumentState {
+  private keptTableText: string | undefined;
+
   private constructor(
     readonly record: StageRecord,
     private lastIdNumber: number,
     private readonly storedLastId: number,
-  ) {}
+    private readonly storedTableText: string | undefined,
+  ) {
+    this.keptTableText = storedTableText;
+  }
 
   /** 2 calls. */
   static read(): DocumentState {
@@ -20,7 +28,7 @@ export class DocumentState {
     const record = StageRecord.fromProperties(properties);
     const stored = Number(properties[LAST_ID_KEY] ?? 0);
     const last = Math.max(Number.isFinite(stored) ? stored : 0, record.highestIdNumber());
-    return new DocumentState(record, last, stored);
+    return new DocumentState(record, last, stored, properties[LAST_VALID_TABLE_KEY]);
   }
 
   /** IDs seen in the sheet count as issued, even if someone typed them by hand. */
@@ -37,10 +45,38 @@ export class DocumentState {
     return formatDealId(this.lastIdNumber);
   }
 
+  /** The stage table that applies while the Settings table is broken, if one was ever kept. */
+  get lastValidTable(): StageTable | undefined {
+    return parseTable(this.keptTableText);
+  }
+
+  /** Keeps a table that parsed cleanly, for the day the sheet's table breaks. */
+  keepValidTable(table: StageTable): void {
+    this.keptTableText = JSON.stringify(table);
+  }
+
   /** Writes what changed. 0 or 2 calls. */
   save(): void {
     const changed = this.record.changedProperties();
     if (this.lastIdNumber !== this.storedLastId) changed[LAST_ID_KEY] = String(this.lastIdNumber);
+    if (this.keptTableText !== undefined && this.keptTableText !== this.storedTableText) {
+      changed[LAST_VALID_TABLE_KEY] = this.keptTableText;
+    }
     if (Object.keys(changed).length > 0) PropertiesService.getDocumentProperties().setProperties(changed);
+  }
+}
+
+/** The kept table alone, for readers that hold no state (custom functions). 2 calls. */
+export function readLastValidTable(): StageTable | undefined {
+  return parseTable(PropertiesService.getDocumentProperties().getProperty(LAST_VALID_TABLE_KEY) ?? undefined);
+}
+
+function parseTable(text: string | undefined): StageTable | undefined {
+  if (!text) return undefined;
+  try {
+    const table = JSON.parse(text) as StageTable;
+    return Array.isArray(table.stages) && table.stages.length > 0 ? table : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -32,13 +32,21 @@ export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit | undefin
   const range = event?.range;
   if (!range) return;
   const sheetName = range.getSheet().getName();
-  if (sheetName === SHEET.settings) return reportSettings(event.source);
+  if (sheetName === SHEET.settings) {
+    try {
+      withDocumentLock(() => reportSettings(event.source), EDIT_LOCK_WAIT_MS);
+    } catch (error) {
+      toast(messageOf(error));
+    }
+    return;
+  }
   if (sheetName !== SHEET.deals) return;
-  const firstRow = Math.max(range.getRow(), 2);
-  const lastRow = range.getRow() + range.getNumRows() - 1;
+  const edited = editedBox(range);
+  const firstRow = Math.max(edited.row, 2);
+  const lastRow = edited.row + edited.numRows - 1;
   if (lastRow < firstRow) return;
   try {
-    withDocumentLock(() => checkEditedRows(event, range, firstRow, lastRow), EDIT_LOCK_WAIT_MS);
+    withDocumentLock(() => checkEditedRows(event, edited, firstRow, lastRow), EDIT_LOCK_WAIT_MS);
   } catch (error) {
     if (error instanceof LockBusyError) {
       try {
@@ -51,6 +59,23 @@ export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit | undefin
   }
 }
 
+/** Where the edit landed, read once: 4 calls. */
+interface EditedBox {
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+}
+
+function editedBox(range: GoogleAppsScript.Spreadsheet.Range): EditedBox {
+  return {
+    row: range.getRow(),
+    column: range.getColumn(),
+    numRows: range.getNumRows(),
+    numColumns: range.getNumColumns(),
+  };
+}
+
 /**
  * When another update holds the lock past the wait, the edit cannot be checked; so that no
  * unchecked move stands, Stage cells of known deals go back to their recorded stage. The user
@@ -61,9 +86,9 @@ function putBackUncheckedStages(
   firstRow: number,
   lastRow: number,
 ): void {
-  const deals = openDealsSheet(event.source, readSettings(event.source).table);
-  const block = new DealBlock(deals, firstRow, lastRow - firstRow + 1);
   const state = DocumentState.read();
+  const deals = openDealsSheet(event.source, readSettings(event.source, state).table);
+  const block = new DealBlock(deals, firstRow, lastRow - firstRow + 1);
   const { id: idColumn, stage: stageColumn } = deals.layout.columns;
   block.rows.forEach((cells, index) => {
     const recorded = state.record.stageOf(String(cells[idColumn] ?? ''));
@@ -76,22 +101,21 @@ function putBackUncheckedStages(
 
 function checkEditedRows(
   event: GoogleAppsScript.Events.SheetsOnEdit,
-  range: GoogleAppsScript.Spreadsheet.Range,
+  edited: EditedBox,
   firstRow: number,
   lastRow: number,
 ): void {
   const spreadsheet = event.source;
-  const settings = readSettings(spreadsheet, true);
+  const state = DocumentState.read();
+  const settings = readSettings(spreadsheet, state);
   const table = settings.table;
   const deals = openDealsSheet(spreadsheet, table);
   const { now, today, timeZone } = todayIn(spreadsheet);
   const block = new DealBlock(deals, firstRow, lastRow - firstRow + 1);
-  const state = DocumentState.read();
 
   const stageColumn = deals.layout.columns.stage + 1;
-  const touchesStage =
-    range.getColumn() <= stageColumn && stageColumn <= range.getColumn() + range.getNumColumns() - 1;
-  const via: HistoryVia = range.getNumRows() === 1 && range.getNumColumns() === 1 ? 'edit' : 'paste';
+  const touchesStage = edited.column <= stageColumn && stageColumn <= edited.column + edited.numColumns - 1;
+  const via: HistoryVia = edited.numRows === 1 && edited.numColumns === 1 ? 'edit' : 'paste';
   const by = currentUser();
   const changes: StageChange[] = [];
   const refused: string[] = [];
@@ -177,9 +201,14 @@ function refusalText(refused: readonly string[]): string {
     : shown.join('\n');
 }
 
-/** After an edit to Settings: say at once what is wrong with the table, cell by cell. */
+/**
+ * After an edit to Settings: say at once what is wrong with the table, cell by cell, and keep a
+ * table that parses cleanly as the last valid one.
+ */
 function reportSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const settings = readSettings(spreadsheet, true);
+  const state = DocumentState.read();
+  const settings = readSettings(spreadsheet, state);
+  state.save();
   const errors = settings.problems.filter((problem) => problem.severity === 'error');
   if (errors.length === 0) return;
   const shown = errors.slice(0, TOAST_LIMIT).map((problem) => problem.message);

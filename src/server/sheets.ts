@@ -3,7 +3,6 @@
  * calls; none of them loops over rows with a call inside.
  */
 import type { SheetName } from '../core/columns';
-import { headerIndex } from '../core/columns';
 import { SET_UP_HINT, UserError } from './errors';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -52,14 +51,7 @@ export function writeBlock(
 }
 
 /** Makes sure the sheet has at least `columns` columns. 1–2 calls. */
-export function ensureColumns(sheet: Sheet, columns: number): void {
+function ensureColumns(sheet: Sheet, columns: number): void {
   const max = sheet.getMaxColumns();
   if (columns > max) sheet.insertColumnsAfter(max, columns - max);
-}
-
-/** The 1-based column of each header present, by normalized header text. */
-export function columnsByHeader(headerRow: readonly unknown[]): Map<string, number> {
-  const columns = new Map<string, number>();
-  for (const [name, index] of headerIndex(headerRow)) columns.set(name, index + 1);
-  return columns;
 }

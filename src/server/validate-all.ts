@@ -8,6 +8,7 @@ import { escapeHtml } from '../core/html';
 import type { DealProblem } from '../core/problems';
 import { validateDeals } from '../core/validation';
 import { adoptAllDeals } from './adopt';
+import { DocumentState } from './document-properties';
 import { withDocumentLock } from './lock';
 import { markRows } from './marks';
 import { readSettings } from './settings';
@@ -34,8 +35,9 @@ export interface ValidationReport {
 export function validateAll(): ValidationReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
-    const settings = readSettings(spreadsheet, true);
-    const { deals, block, adoption, when } = adoptAllDeals(spreadsheet, settings);
+    const state = DocumentState.read();
+    const settings = readSettings(spreadsheet, state);
+    const { deals, block, adoption, when } = adoptAllDeals(spreadsheet, settings, state);
     const problems = validateDeals(adoption.deals, settings.table, when.today, adoption.problems);
     markRows(deals, 2, block.rows.length, problems);
 

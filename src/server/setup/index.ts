@@ -1,5 +1,6 @@
 import { SHEET, normalizeHeader } from '../../core/columns';
 import { adoptAllDeals } from '../adopt';
+import { DocumentState } from '../document-properties';
 import { withDocumentLock } from '../lock';
 import { readSettings } from '../settings';
 import { activeSpreadsheet } from '../sheets';
@@ -50,7 +51,8 @@ export function describe(report: SetUpReport): string {
 
 /** Deals typed before the add-on get their IDs and their stage recorded, so the rules apply to them. */
 function adoptExistingDeals(spreadsheet: Spreadsheet, report: SetUpReport): void {
-  const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet, true));
+  const state = DocumentState.read();
+  const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet, state), state);
   const deals = (n: number) => `${n} deal${n === 1 ? '' : 's'}`;
   if (adoption.idsAssigned > 0)
     report.repaired.push(`${SHEET.deals}: gave ${deals(adoption.idsAssigned)} an ID`);

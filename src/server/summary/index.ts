@@ -37,7 +37,7 @@ function readHistory(spreadsheet: Spreadsheet, timeZone: string): ParsedHistory 
 export function refreshSummarySheet(): SummaryReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
-    const settings = readSettings(spreadsheet, true);
+    const settings = readSettings(spreadsheet);
     const today = todayIn(spreadsheet);
     const dealsSheet = openDealsSheet(spreadsheet, settings.table);
     const parsed = parseRows(dealsSheet, readAllDealRows(dealsSheet), 2, today.timeZone);
