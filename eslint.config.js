@@ -18,7 +18,7 @@ const appsScriptGlobals = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.playground/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', '.playground/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,6 +41,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: ['../server/*', '../sidebar/*', '**/local/**', '**/test/**'] },
+      ],
+    },
+  },
+  {
+    // Values reach cells only through sheets.ts's writeCells, which keeps user text literal.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/sheets.ts', 'src/server/deal-block.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > MemberExpression.callee[property.name=/^(setValues?|appendRow)$/]',
+          message:
+            'Write cells with writeCells (src/server/sheets.ts): it keeps user text from becoming a formula.',
+        },
       ],
     },
   },

@@ -1,10 +1,30 @@
 /**
+ * Decides, before a call of "Type.method" does its work, whether it may: it throws to refuse it,
+ * returns `{ returns }` for a call that gives that value instead, or undefined to let it run.
+ */
+export type CallGate = (key: string) => { readonly returns: unknown } | undefined;
+
+/**
  * Counts every call that script code makes on an emulated service, by "Type.method"
  * (e.g. "Range.getValues"), so tests and benchmarks can assert how many spreadsheet calls an
- * operation costs and that the number does not grow with the number of deals.
+ * operation costs and that the number does not grow with the number of deals. With a gate, every
+ * call is also judged where it runs (the Emulator's execution context and manifest scopes).
  */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private readonly hooks = new Map<string, (() => void)[]>();
+
+  constructor(private readonly gate?: CallGate) {}
+
+  /**
+   * Runs `fn` once, just before script code's next call of "Type.method" does its work: how a
+   * test makes a teammate's edit land between what an operation read and what it writes.
+   */
+  beforeNext(key: string, fn: () => void): void {
+    const waiting = this.hooks.get(key) ?? [];
+    waiting.push(fn);
+    this.hooks.set(key, waiting);
+  }
 
   record(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -53,6 +73,9 @@ export class CallCounter {
           const key = `${typeName}.${prop}`;
           wrapper = (...args: unknown[]) => {
             this.record(key);
+            this.hooks.get(key)?.shift()?.();
+            const instead = this.gate?.(key);
+            if (instead) return instead.returns;
             const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args);
             return result === obj ? proxy : result;
           };

@@ -14,11 +14,17 @@ import type { Reading, Unreadable } from './values';
 export type DealValues = readonly (readonly unknown[])[];
 
 /**
- * Columns every Deals sheet needs, whatever the stages require: the add-on writes ID, Created and
- * Stage Since; the rules need Stage; the numbers need Amount and Close Date; reminders need Owner
- * and Follow-up; messages need Deal.
+ * The columns without which no operation runs: the ID follows each deal wherever its row goes,
+ * and the Stage is what the rules judge. Every other column may be missing for a while.
  */
-export const ESSENTIAL_DEAL_FIELDS: readonly DealFieldKey[] = [
+const RULE_FIELDS: readonly DealFieldKey[] = ['id', 'stage'];
+
+/**
+ * Columns every Deals sheet should have, whatever the stages require: the add-on writes ID,
+ * Created and Stage Since; the rules need Stage; the numbers Amount and Close Date; reminders
+ * Owner and Follow-up; messages Deal.
+ */
+const EXPECTED_DEAL_FIELDS: readonly DealFieldKey[] = [
   'id',
   'deal',
   'owner',
@@ -33,33 +39,35 @@ export const ESSENTIAL_DEAL_FIELDS: readonly DealFieldKey[] = [
 export interface DealSheetLayout {
   /** 0-based column of each field; -1 when the sheet has no such column (its cells read blank). */
   readonly columns: Readonly<Record<DealFieldKey, number>>;
-  /** Missing required columns (errors) and repeated known headers (warnings), at row 1. */
+  /** Expected fields whose column is missing, in the order of DEAL_FIELDS. */
+  readonly missing: readonly DealFieldKey[];
+  /** Missing expected columns (errors) and repeated known headers (warnings), at row 1. */
   readonly problems: readonly CellProblem[];
 }
 
 /**
  * Where each field is, from the Deals header row (trimmed, case-insensitive; the first of two
- * equal headers wins). Required columns are the essential ones, every stage's Required Fields,
- * and Lost Reason when there is a lost stage.
+ * equal headers wins). Expected columns are the ones every sheet should have, every stage's
+ * Required Fields, and Lost Reason when there is a lost stage. A missing one is reported, and
+ * its field reads blank in every deal: whether an operation can still run is the caller's call.
  */
 export function dealSheetLayout(headerRow: readonly unknown[], table?: StageTable): DealSheetLayout {
   const index = headerIndex(headerRow);
   const columns = {} as Record<DealFieldKey, number>;
   for (const field of DEAL_FIELDS) columns[field.key] = index.get(normalizeHeader(field.header)) ?? -1;
 
-  const required = new Set<DealFieldKey>(ESSENTIAL_DEAL_FIELDS);
+  const expected = new Set<DealFieldKey>(EXPECTED_DEAL_FIELDS);
   for (const stage of table?.stages ?? []) {
-    for (const field of stage.requiredFields) required.add(field);
-    if (stage.kind === 'lost') required.add('lostReason');
+    for (const field of stage.requiredFields) expected.add(field);
+    if (stage.kind === 'lost') expected.add('lostReason');
   }
 
   const problems: CellProblem[] = [];
-  const missing = DEAL_FIELDS.filter((field) => required.has(field.key) && columns[field.key] < 0);
+  const missing = DEAL_FIELDS.filter((field) => expected.has(field.key) && columns[field.key] < 0);
   for (const field of missing) {
-    const cell = `${SHEET.deals}!1:1`;
     problems.push({
-      cell,
-      message: `The ${SHEET.deals} sheet has no "${field.header}" column. Run Deal Pipeline › Set up sheets to add it.`,
+      cell: `${SHEET.deals}!1:1`,
+      message: `The ${SHEET.deals} sheet has no "${field.header}" column, so ${field.header} counts as blank in every deal. Run Deal Pipeline › Set up sheets to add it.`,
       severity: 'error',
     });
   }
@@ -74,7 +82,15 @@ export function dealSheetLayout(headerRow: readonly unknown[], table?: StageTabl
       });
     }
   });
-  return { columns, problems };
+  return { columns, missing: missing.map((field) => field.key), problems };
+}
+
+/**
+ * The columns an operation cannot run without that the sheet lacks: ID and Stage always, and the
+ * operation's own `needs`. Empty when it can run, every other missing column reading blank.
+ */
+export function missingNeeded(layout: DealSheetLayout, needs: readonly DealFieldKey[]): DealFieldKey[] {
+  return [...RULE_FIELDS, ...needs].filter((field) => layout.columns[field] < 0);
 }
 
 /** The sheet cell a deal problem is about, e.g. "Deals!I5" (the whole row if the column is gone). */

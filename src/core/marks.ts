@@ -2,12 +2,17 @@
  * Marks on bad cells: a note saying what is wrong and a light background. Marks never change a
  * value, and never take away what a user put there: a user's own note stays below ours and comes
  * back whole when the problem is fixed; a cell the user coloured keeps its colour (the note marks
- * it). Only backgrounds in the add-on's own mark colours are ever cleared.
+ * it). The add-on's mark is its note and its colour together: a background is cleared only when
+ * it is a mark colour on a cell whose note starts with ours. A user may pick the mark colour too
+ * (or copy a marked cell's format): without our note it is theirs, and when we mark such a cell
+ * our note says the colour is theirs (KEPT_COLOR_LINE) so that it stays once the problem is fixed.
  */
 import type { DealProblem } from './problems';
 
 export const MARK_COLORS = { error: '#f4c7c3', warning: '#fce8b2' } as const;
-export const NOTE_PREFIX = 'Deal Pipeline › ';
+const NOTE_PREFIX = 'Deal Pipeline › ';
+/** Our last note line on a marked cell whose colour, a mark colour, the user chose. */
+const KEPT_COLOR_LINE = `${NOTE_PREFIX}This colour is yours: it stays when this is fixed.`;
 const DEFAULT_BACKGROUNDS = new Set(['', '#ffffff', 'white']);
 const OUR_COLORS = new Set<string>(Object.values(MARK_COLORS));
 
@@ -19,14 +24,20 @@ export interface MarkedBlock {
   readonly changed: boolean;
 }
 
-/** A note without the add-on's lines: what the user wrote, if anything. */
-export function userPartOf(note: string): string {
-  if (!note.startsWith(NOTE_PREFIX)) return note;
+/** The add-on's lines at the top of a note: none when the note does not start with ours. */
+function ourLinesOf(note: string): string[] {
   const lines = note.split('\n');
   let i = 0;
   while (i < lines.length && lines[i]!.startsWith(NOTE_PREFIX)) i++;
-  if (lines[i] === '') i++;
-  return lines.slice(i).join('\n');
+  return lines.slice(0, i);
+}
+
+/** A note without the add-on's lines: what the user wrote, if anything. */
+export function userPartOf(note: string): string {
+  const ours = ourLinesOf(note).length;
+  if (ours === 0) return note;
+  const rest = note.split('\n').slice(ours);
+  return (rest[0] === '' ? rest.slice(1) : rest).join('\n');
 }
 
 /**
@@ -41,11 +52,12 @@ export function markBlock(
   problems: readonly DealProblem[],
   columnOf: (problem: DealProblem) => number,
 ): MarkedBlock {
+  // Keyed by the block's row and column: a problem outside the block, or in no column (-1), is
+  // never looked up below.
   const byCell = new Map<string, { severity: 'error' | 'warning'; lines: string[] }>();
   for (const problem of problems) {
     const column = columnOf(problem);
     const r = problem.row - firstRow;
-    if (column < 0 || r < 0 || r >= notes.length) continue;
     const key = `${r}:${column}`;
     const mark = byCell.get(key) ?? { severity: problem.severity, lines: [] };
     if (problem.severity === 'error') mark.severity = 'error';
@@ -64,13 +76,18 @@ export function markBlock(
       const background = (backgrounds[r]?.[c] ?? '').toLowerCase();
       const mark = byCell.get(`${r}:${c}`);
       const user = userPartOf(note);
+      const ours = ourLinesOf(note);
+      // Our colour: a mark colour under our note, unless that note says the user chose it.
+      const ourColor = OUR_COLORS.has(background) && ours.length > 0 && !ours.includes(KEPT_COLOR_LINE);
+      const usersColor = !DEFAULT_BACKGROUNDS.has(background) && !ourColor;
       let nextNote = user;
       let nextBackground: string | null = background;
       if (mark) {
-        nextNote = user === '' ? mark.lines.join('\n') : `${mark.lines.join('\n')}\n\n${user}`;
-        if (DEFAULT_BACKGROUNDS.has(background) || OUR_COLORS.has(background))
-          nextBackground = MARK_COLORS[mark.severity];
-      } else if (OUR_COLORS.has(background)) {
+        const lines =
+          usersColor && OUR_COLORS.has(background) ? [...mark.lines, KEPT_COLOR_LINE] : mark.lines;
+        nextNote = user === '' ? lines.join('\n') : `${lines.join('\n')}\n\n${user}`;
+        if (!usersColor) nextBackground = MARK_COLORS[mark.severity];
+      } else if (ourColor) {
         nextBackground = null;
       }
       if (nextNote !== note || nextBackground !== background) changed = true;

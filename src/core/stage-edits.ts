@@ -25,22 +25,20 @@ export type StageEdit =
  * `recorded` is the deal's last accepted stage, undefined for a deal the record has never seen
  * (a new row, or one from before the add-on). A new deal may start in any open stage, and the
  * fields its stage requires are left to validation marks rather than refused, because a row
- * typed by hand gets its Stage before the rest of its cells. A row emptied entirely is a deleted
- * deal: nothing is put back.
+ * typed by hand gets its Stage before the rest of its cells. (A row emptied entirely is a deleted
+ * deal: the caller never judges it.)
  */
 export function judgeStageEdit(
   deal: Deal,
   recorded: string | undefined,
-  rowIsBlank: boolean,
   table: StageTable,
   today: CalendarDay,
 ): StageEdit {
-  if (rowIsBlank) return { kind: 'unchanged' };
   const to = deal.stage;
   const from = recorded ?? '';
+  // A new row with a blank Stage is no move either.
   if (from.trim().toLowerCase() === to.trim().toLowerCase()) return { kind: 'unchanged' };
   const isNew = recorded === undefined;
-  if (isNew && to === '') return { kind: 'unchanged' };
 
   const target = findStage(table, to);
   // Entering a won or lost stage fills a blank Close Date with today, so the move is judged on
@@ -53,14 +51,14 @@ export function judgeStageEdit(
     closesToday ? { ...deal, closeDate: today } : deal,
     table,
   );
-  const startsWithFieldsMissing =
-    isNew && !check.allowed && target?.kind === 'open' && check.missingFields.length > 0;
+  // A new deal refused only for fields it lacks (the one refusal an open start can get) starts.
+  const startsWithFieldsMissing = isNew && target?.kind === 'open';
   if (check.allowed || startsWithFieldsMissing) {
-    return { kind: 'moved', from, to: target?.name ?? to, closesToday };
+    return { kind: 'moved', from, to: target!.name, closesToday };
   }
   const needs =
-    check.missingFields.length > 0 && !check.reason.includes('needs') && target
-      ? ` ${target.name} also needs ${check.missingFields.map((key) => dealField(key).header).join(', ')}.`
+    check.missingFields.length > 0 && !check.reason.includes('needs')
+      ? ` ${target!.name} also needs ${check.missingFields.map((key) => dealField(key).header).join(', ')}.`
       : '';
   return { kind: 'reverted', restore: from, message: `${check.reason}${needs}` };
 }

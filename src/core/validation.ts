@@ -10,7 +10,8 @@ import { dealLabel } from './problems';
 import type { DealProblem } from './problems';
 import { findStage, isBlankField, missingFields, stageNames } from './stages';
 import type { CalendarDay, Deal, Stage, StageTable } from './types';
-import { isEmailAddress } from './values';
+import { isEmailAddress, percentShown } from './values';
+import { wordFor } from './wording';
 
 const HEADER_OF = Object.fromEntries(DEAL_FIELDS.map((field) => [field.key, field.header])) as Record<
   DealFieldKey,
@@ -18,11 +19,6 @@ const HEADER_OF = Object.fromEntries(DEAL_FIELDS.map((field) => [field.key, fiel
 >;
 const FIELD_ORDER = new Map<DealFieldKey, number>(DEAL_FIELDS.map((field, i) => [field.key, i]));
 const DATE_FIELDS = ['closeDate', 'followUp', 'lastContact', 'created'] as const;
-
-/** 0.655 → "65.5 %", as a percent-formatted cell shows it. */
-function percent(p: number): string {
-  return `${Math.round(p * 1000) / 10} %`;
-}
 
 type Severity = DealProblem['severity'];
 
@@ -62,13 +58,13 @@ function checkProbability(deal: Deal, stage: Stage | undefined, out: DealProblem
       out,
       deal,
       'probability',
-      `Probability must be a percentage from 0 % to 100 %, not ${percent(p)}.`,
+      `Probability must be a percentage from 0 % to 100 %, not ${percentShown(p)}.`,
     );
   } else if (p !== 1 && stage?.kind === 'won') {
-    const what = `Probability is ${percent(p)} but the deal is won (${stage.name} counts 100 %); set 100 % or clear it.`;
+    const what = `Probability is ${percentShown(p)} but the deal is won (${stage.name} counts 100 %); set 100 % or clear it.`;
     report(out, deal, 'probability', what);
   } else if (p !== 0 && stage?.kind === 'lost') {
-    const what = `Probability is ${percent(p)} but the deal is lost (${stage.name} counts 0 %); set 0 % or clear it.`;
+    const what = `Probability is ${percentShown(p)} but the deal is lost (${stage.name} counts 0 %); set 0 % or clear it.`;
     report(out, deal, 'probability', what);
   }
 }
@@ -140,7 +136,7 @@ function groupBy(deals: readonly Deal[], keyOf: (deal: Deal) => string | null): 
 
 function otherRows(deal: Deal, group: readonly Deal[]): string {
   const rows = group.filter((other) => other !== deal).map((other) => other.row);
-  return `${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}`;
+  return `${wordFor(rows.length, 'row')} ${rows.join(', ')}`;
 }
 
 function checkDuplicates(deals: readonly Deal[], table: StageTable, out: DealProblem[]): void {

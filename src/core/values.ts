@@ -86,36 +86,41 @@ export function readWholeNumber(value: unknown, min: number, max = Infinity): Re
   return n;
 }
 
-const PERCENT_ALLOWED = 'a percentage from 0 % to 100 % (such as 25 %, 25 or 0.25)';
+const PERCENT_ALLOWED = 'a percentage from 0 % to 100 % (such as 25% or 0.25)';
 const PERCENT_TEXT = /^([-+]?(?:\d+(?:\.\d+)?|\.\d+))\s*%$/;
 const DECIMAL_COMMA_PERCENT = /^\d+,\d+\s*%?$/;
 
+/** 0.655 → "65.5 %", 1.5 → "150 %": a fraction as a percent-formatted cell shows it. */
+export function percentShown(fraction: number): string {
+  return `${Math.round(fraction * 1000) / 10} %`;
+}
+
 /**
- * A probability as a fraction 0..1. It arrives as 0.25 from a percent-formatted cell, as 25 from
- * a plain one, or as the text "25%" (with a leading apostrophe when it was typed as text).
- * A bare number from 0 to 1 is a fraction, above 1 and up to 100 a whole percentage: so 1 is
- * 100 % (what a percent-formatted cell showing 100 % holds), and 1 % must be written "1%" or 0.01.
- * "12,5%" is refused rather than guessed (decimal comma or a typo for 125 %?).
+ * A probability as a fraction 0..1. Written with "%" (typed as text, with or without a leading
+ * apostrophe) it is that percentage. A number without "%" is the fraction itself, as Sheets
+ * stores a percent-formatted cell: 0.25 is 25 % and 1 is 100 %. Sheets turns a typed "150%"
+ * into the number 1.5, and only the cell's number format would tell it from a typed 1.5, so no
+ * number above 1 is taken for a whole percentage: it is refused, and the message says what the
+ * cell holds and what that is as a percentage ("not 1.5 (150 %)"), which reads right whether the
+ * cell shows 1.5 or 150 %. "12,5%" is refused rather than guessed (decimal comma, or 125 %?).
  */
 export function readPercent(value: unknown): Reading<number> {
   if (isBlankCell(value)) return null;
-  let n: number | undefined;
-  if (typeof value === 'string') {
-    const text = value.trim().replace(/^'/, '').trim();
-    const match = PERCENT_TEXT.exec(text);
-    if (match) n = Number(match[1]) / 100;
-    else if (DECIMAL_COMMA_PERCENT.test(text)) {
-      return {
-        unreadable: `must be written with a decimal point (such as 12.5 %), not ${quoteValue(value)}`,
-      };
-    } else n = wholeOrFraction(numberOf(text));
-  } else n = wholeOrFraction(numberOf(value));
-  return n === undefined || n < 0 || n > 1 ? unreadable(PERCENT_ALLOWED, value) : n;
-}
-
-function wholeOrFraction(n: number | undefined): number | undefined {
-  if (n === undefined) return undefined;
-  return n > 1 && n <= 100 ? n / 100 : n;
+  const text = typeof value === 'string' ? value.trim().replace(/^'/, '').trim() : undefined;
+  const written = text === undefined ? null : PERCENT_TEXT.exec(text);
+  if (written) {
+    const n = Number(written[1]) / 100;
+    return n >= 0 && n <= 1 ? n : unreadable(PERCENT_ALLOWED, value);
+  }
+  if (text !== undefined && DECIMAL_COMMA_PERCENT.test(text)) {
+    return {
+      unreadable: `must be written with a decimal point (such as 12.5 %), not ${quoteValue(value)}`,
+    };
+  }
+  const n = numberOf(text ?? value);
+  if (n === undefined) return unreadable(PERCENT_ALLOWED, value);
+  if (n >= 0 && n <= 1) return n;
+  return { unreadable: `must be ${PERCENT_ALLOWED}, not ${quoteValue(value)} (${percentShown(n)})` };
 }
 
 const DATE_ALLOWED = 'a date such as 2025-03-31';

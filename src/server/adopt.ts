@@ -1,84 +1,31 @@
 /**
- * Bringing every row of a Deals block into the add-on's care: a row with a Deal or Company but no
- * ID gets one (and Created); a deal the stage record has never seen has its current stage
- * recorded, with a History row, so that its next move is judged against it. Used by "Validate
- * all deals" and "Set up sheets", so deals typed before the add-on was installed are adopted.
+ * Bringing every row of the Deals sheet into the add-on's care (Set up sheets, Validate all
+ * deals): the core decides (row-decisions.ts) which deal each row is — a copy or a row with an ID
+ * the add-on did not issue gets its own — and a deal the stage record has never seen has its
+ * current stage recorded, with a History row, so that its next move is judged against it. This
+ * shell reads, applies and saves. A fixed number of calls whatever the number of deals.
  */
-import { startOfDay } from '../core/dates';
-import { isBlankRow, parseDealRow } from '../core/deal-row';
-import type { ParsedDeals } from '../core/deal-row';
-import { findStage } from '../core/stages';
-import type { StageTable, Today } from '../core/types';
+import { decideRows } from '../core/row-decisions';
+import type { RowDecisions } from '../core/row-decisions';
 import type { Settings } from '../core/settings';
+import type { Today } from '../core/types';
 import { DealBlock } from './deal-block';
 import { openDealsSheet } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
 import type { DocumentState } from './document-properties';
 import { appendHistory, currentUser } from './history';
-import type { StageChange } from './history';
 import type { Spreadsheet } from './sheets';
 import { todayIn } from './today';
 
-export interface Adoption extends ParsedDeals {
-  idsAssigned: number;
-  changes: StageChange[];
-}
-
-export function adoptDeals(
-  block: DealBlock,
-  state: DocumentState,
-  table: StageTable,
-  when: Today & { now: Date },
-  by: string,
-): Adoption {
-  const { layout } = block.deals;
-  state.noteIdsInSight(block.rows.map((cells) => String(cells[layout.columns.id] ?? '')));
-  const result: Adoption = { deals: [], problems: [], idsAssigned: 0, changes: [] };
-  block.rows.forEach((cells, index) => {
-    if (isBlankRow(cells)) return;
-    const row = block.firstRow + index;
-    const parsed = parseDealRow(cells, row, layout, when.timeZone);
-    let deal = parsed.deal;
-    if (deal.id === '' && (deal.deal !== '' || deal.company !== '')) {
-      deal = { ...deal, id: state.issueId(), created: deal.created ?? when.today };
-      block.set(row, 'id', deal.id);
-      if (parsed.deal.created === null) block.set(row, 'created', startOfDay(when.today, when.timeZone));
-      result.idsAssigned += 1;
-    }
-    const stage = findStage(table, deal.stage);
-    if (deal.id !== '' && stage && state.record.stageOf(deal.id) === undefined) {
-      state.record.record(deal.id, stage.name);
-      if (deal.stageSince === null) {
-        block.set(row, 'stageSince', when.now);
-        deal = { ...deal, stageSince: when.now.getTime() };
-      }
-      result.changes.push({
-        timestamp: when.now,
-        id: deal.id,
-        deal: deal.deal,
-        from: '',
-        to: stage.name,
-        by,
-        via: 'setup',
-      });
-    }
-    result.deals.push(deal);
-    result.problems.push(...parsed.problems);
-  });
-  return result;
-}
-
 export interface AdoptedSheet {
   readonly deals: DealsSheet;
+  /** The rows, as they are once the add-on's writes landed. */
   readonly block: DealBlock;
-  readonly adoption: Adoption;
+  readonly adoption: RowDecisions;
   readonly when: Today & { now: Date };
 }
 
-/**
- * Reads every Deals row once and adopts them all: IDs and Created written, stages recorded,
- * History appended, `state` saved. The caller holds the document lock. A fixed number of calls.
- */
+/** Reads every Deals row once and adopts them all; the caller holds the document lock. */
 export function adoptAllDeals(
   spreadsheet: Spreadsheet,
   settings: Settings,
@@ -87,9 +34,26 @@ export function adoptAllDeals(
   const deals = openDealsSheet(spreadsheet, settings.table);
   const when = todayIn(spreadsheet);
   const block = new DealBlock(deals, 2, deals.lastRow - 1);
-  const adoption = adoptDeals(block, state, settings.table, when, currentUser());
+  const adoption = decideRows({
+    rows: block.rows,
+    firstRow: 2,
+    layout: deals.layout,
+    table: settings.table,
+    record: state.record,
+    lastIssued: state.lastIssued,
+    today: when.today,
+    timeZone: when.timeZone,
+    now: when.now,
+    via: 'setup',
+  });
+  for (const write of adoption.writes) block.set(write.row, write.field, write.value);
   block.write();
+  state.apply(adoption);
   state.save();
-  appendHistory(spreadsheet, adoption.changes);
+  const by = currentUser();
+  appendHistory(
+    spreadsheet,
+    adoption.history.map((entry) => ({ ...entry, timestamp: when.now, by, via: 'setup' as const })),
+  );
   return { deals, block, adoption, when };
 }

@@ -1,7 +1,12 @@
 /**
- * The custom functions. Each reads the Settings sheet at most once and writes nothing (Sheets
- * allows custom functions only to read), then leaves the arithmetic to the core. The JSDoc here
- * is copied onto the bundle's top-level wrappers: it is what Sheets shows in autocomplete.
+ * The custom functions. Each writes nothing (Sheets allows custom functions only to read) and
+ * leaves the arithmetic to the core. Sheets re-runs a custom function only when its arguments
+ * change, so each function that uses the stage table takes it as an optional last argument
+ * (stage_table, e.g. Settings!A1:G): given, the function reads no sheet and follows every edit of
+ * the table; left out, it reads Settings once, and its result may go stale after a Settings edit.
+ * The JSDoc here is copied onto the bundle's top-level wrappers: it is what Sheets shows in
+ * autocomplete. Sheets shows every @param as required and does not read [brackets], so optional
+ * parameters say so in words.
  */
 import {
   forecastRangeOf,
@@ -11,13 +16,15 @@ import {
   winRateOf,
 } from '../core/functions/formulas';
 import type { FunctionContext } from '../core/functions/formulas';
+import { stageTableArgument } from '../core/functions/table-argument';
 import { readSettings } from './settings';
 import { activeSpreadsheet } from './sheets';
 
-/** 4 calls: the time zone and the Settings values. */
-function context(): FunctionContext {
+/** 2 calls for the time zone; 3 more for the Settings values when no stage_table is given. */
+function context(fn: string, stageTable: unknown): FunctionContext {
+  const given = stageTableArgument(fn, stageTable);
   const spreadsheet = activeSpreadsheet();
-  return { table: readSettings(spreadsheet).table, timeZone: spreadsheet.getSpreadsheetTimeZone() };
+  return { table: given ?? readSettings(spreadsheet).table, timeZone: spreadsheet.getSpreadsheetTimeZone() };
 }
 
 /**
@@ -26,9 +33,10 @@ function context(): FunctionContext {
  *
  * @param {number[][]} amounts Deal amounts, e.g. the Amount column.
  * @param {string[][]} stages_or_probabilities Stage names (their probability comes from Settings) or probabilities such as 65% or 0.65.
- * @param {Date[][]} [close_dates] Close dates of the same deals.
- * @param {Date} [start_date] First day of the period (inclusive).
- * @param {Date} [end_date] Last day of the period (inclusive).
+ * @param {Date[][]} close_dates Optional: close dates of the same deals; leave empty to count every deal.
+ * @param {Date} start_date Optional: first day of the period (inclusive), with close_dates.
+ * @param {Date} end_date Optional: last day of the period (inclusive), with close_dates.
+ * @param {string[][]} stage_table Optional: the Settings stage table, e.g. Settings!A1:G, so the result follows edits of it; leave it out to read Settings.
  * @return {number} The sum of amount × probability.
  * @customfunction
  */
@@ -38,8 +46,16 @@ export function FORECAST_WEIGHTED(
   close_dates?: unknown,
   start_date?: unknown,
   end_date?: unknown,
+  stage_table?: unknown,
 ): number {
-  return forecastWeighted(context(), amounts, stages_or_probabilities, close_dates, start_date, end_date);
+  return forecastWeighted(
+    context('FORECAST_WEIGHTED', stage_table),
+    amounts,
+    stages_or_probabilities,
+    close_dates,
+    start_date,
+    end_date,
+  );
 }
 
 /**
@@ -47,9 +63,10 @@ export function FORECAST_WEIGHTED(
  * dates and a period, only deals closed in it count.
  *
  * @param {string[][]} stages Stage names, e.g. the Stage column.
- * @param {Date[][]} [close_dates] Close dates of the same deals.
- * @param {Date} [start_date] First day of the period (inclusive).
- * @param {Date} [end_date] Last day of the period (inclusive).
+ * @param {Date[][]} close_dates Optional: close dates of the same deals; leave empty to count every deal.
+ * @param {Date} start_date Optional: first day of the period (inclusive), with close_dates.
+ * @param {Date} end_date Optional: last day of the period (inclusive), with close_dates.
+ * @param {string[][]} stage_table Optional: the Settings stage table, e.g. Settings!A1:G, so the result follows edits of it; leave it out to read Settings.
  * @return {number} A fraction from 0 to 1.
  * @customfunction
  */
@@ -58,19 +75,21 @@ export function WIN_RATE(
   close_dates?: unknown,
   start_date?: unknown,
   end_date?: unknown,
+  stage_table?: unknown,
 ): number {
-  return winRateOf(context(), stages, close_dates, start_date, end_date);
+  return winRateOf(context('WIN_RATE', stage_table), stages, close_dates, start_date, end_date);
 }
 
 /**
  * The probability Settings gives a stage (won stages 100 %, lost stages 0 %).
  *
  * @param {string} stage A stage name, or a range of them for a column of probabilities.
+ * @param {string[][]} stage_table Optional: the Settings stage table, e.g. Settings!A1:G, so the result follows edits of it; leave it out to read Settings.
  * @return {number} A fraction from 0 to 1.
  * @customfunction
  */
-export function STAGE_PROBABILITY(stage: unknown): number | (number | '')[][] {
-  return stageProbabilities(context(), stage);
+export function STAGE_PROBABILITY(stage: unknown, stage_table?: unknown): number | (number | '')[][] {
+  return stageProbabilities(context('STAGE_PROBABILITY', stage_table), stage);
 }
 
 /**
@@ -81,6 +100,7 @@ export function STAGE_PROBABILITY(stage: unknown): number | (number | '')[][] {
  * @param {string[][]} stages Stage names of the same deals.
  * @param {Date[][]} created_dates The days the deals were created.
  * @param {Date[][]} close_dates The days the deals closed (or are expected to).
+ * @param {string[][]} stage_table Optional: the Settings stage table, e.g. Settings!A1:G, so the result follows edits of it; leave it out to read Settings.
  * @return {number} Revenue per day.
  * @customfunction
  */
@@ -89,8 +109,15 @@ export function SALES_VELOCITY(
   stages: unknown,
   created_dates: unknown,
   close_dates: unknown,
+  stage_table?: unknown,
 ): number {
-  return salesVelocityFrom(context(), amounts, stages, created_dates, close_dates);
+  return salesVelocityFrom(
+    context('SALES_VELOCITY', stage_table),
+    amounts,
+    stages,
+    created_dates,
+    close_dates,
+  );
 }
 
 /**
@@ -99,9 +126,14 @@ export function SALES_VELOCITY(
  *
  * @param {number[][]} amounts Deal amounts.
  * @param {string[][]} stages_or_probabilities Stage names or probabilities such as 65%.
+ * @param {string[][]} stage_table Optional: the Settings stage table, e.g. Settings!A1:G, so the result follows edits of it; leave it out to read Settings.
  * @return {number[][]} One row: P10, P50, P90.
  * @customfunction
  */
-export function FORECAST_RANGE(amounts: unknown, stages_or_probabilities: unknown): number[][] {
-  return forecastRangeOf(context(), amounts, stages_or_probabilities);
+export function FORECAST_RANGE(
+  amounts: unknown,
+  stages_or_probabilities: unknown,
+  stage_table?: unknown,
+): number[][] {
+  return forecastRangeOf(context('FORECAST_RANGE', stage_table), amounts, stages_or_probabilities);
 }

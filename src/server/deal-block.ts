@@ -1,13 +1,15 @@
 /**
  * A block of Deals rows read in one call, and the add-on's changes to the cells it may write (ID,
- * Created, Stage Since, a reverted Stage, a Close Date set on closing), written back one call per
- * changed column over the block. Cells of the span the add-on does not change are written back
- * as they were, formulas as formulas, so nothing a user wrote is lost.
+ * Created, Stage Since, a reverted Stage, a Close Date set on closing). Only the cells that change
+ * are written: each column's changed rows in contiguous runs, one call a run (a paste is one run).
+ * A cell the add-on does not change is never written back from what it read, so an edit a
+ * teammate makes meanwhile stands, and a text cell is never re-parsed.
  */
 import type { DealFieldKey } from '../core/columns';
 import { dealColumn, readDealRows } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
 import type { Cell } from './sheets';
+import { writeCells } from './sheets';
 
 export class DealBlock {
   readonly rows: Cell[][];
@@ -22,39 +24,37 @@ export class DealBlock {
     this.rows = readDealRows(deals, firstRow, count);
   }
 
-  /** The 0-based index in `rows` of sheet row `row`. */
-  indexOf(row: number): number {
-    return row - this.firstRow;
-  }
-
   set(row: number, field: DealFieldKey, value: Cell): void {
+    // A column the sheet lacks (say Created, renamed) is reported by the layout; the rest stands.
+    if (this.deals.layout.columns[field] < 0) return;
+    const index = row - this.firstRow;
     let column = this.changes.get(field);
     if (!column) this.changes.set(field, (column = new Map()));
-    column.set(this.indexOf(row), value);
-    const cells = this.rows[this.indexOf(row)];
+    column.set(index, value);
+    const cells = this.rows[index];
     if (cells) cells[this.deals.layout.columns[field]] = value;
   }
 
-  /** Writes each changed column over the rows from its first to its last change. 1 + 1 call per column. */
+  /** Writes each changed column's runs of changed rows. 2 calls a run. */
   write(): void {
-    if (this.changes.size === 0) return;
-    const formulas = this.deals.sheet
-      .getRange(this.firstRow, 1, this.rows.length, this.deals.width)
-      .getFormulas();
     for (const [field, changed] of this.changes) {
-      const indexes = [...changed.keys()];
-      const first = Math.min(...indexes);
-      const last = Math.max(...indexes);
-      const column = dealColumn(this.deals, field) - 1;
-      const values: Cell[] = [];
-      for (let i = first; i <= last; i++) {
-        values.push(
-          changed.has(i) ? changed.get(i)! : formulas[i]?.[column] || (this.rows[i]?.[column] ?? ''),
-        );
+      const column = dealColumn(this.deals, field);
+      for (const run of runsOf([...changed.keys()])) {
+        const values = run.map((index) => [changed.get(index)!]);
+        writeCells(this.deals.sheet.getRange(this.firstRow + run[0]!, column, values.length, 1), values);
       }
-      this.deals.sheet
-        .getRange(this.firstRow + first, column + 1, values.length, 1)
-        .setValues(values.map((value) => [value]));
     }
+    this.changes.clear();
   }
+}
+
+/** Indexes in ascending runs of consecutive numbers: [5, 1, 2, 7, 6] → [[1, 2], [5, 6, 7]]. */
+function runsOf(indexes: number[]): number[][] {
+  const runs: number[][] = [];
+  for (const index of indexes.sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === index - 1) run.push(index);
+    else runs.push([index]);
+  }
+  return runs;
 }

@@ -1,13 +1,15 @@
 /**
  * Reading the Deals sheet: its header once, then the rows an operation needs, each in one call.
- * Missing columns stop the operation with a message that names them and how to add them.
+ * Only a column the operation cannot do without stops it, with a message that names the column
+ * and how to add it: the stage rules need ID and Stage alone, so renaming Amount never lets an
+ * illegal move stand. Any other missing column reads blank and is in the layout's problems.
  */
-import { SHEET } from '../core/columns';
+import { SHEET, dealField } from '../core/columns';
 import type { DealFieldKey } from '../core/columns';
-import { dealSheetLayout, parseDealRows } from '../core/deal-row';
+import { dealSheetLayout, missingNeeded, parseDealRows } from '../core/deal-row';
 import type { DealSheetLayout, ParsedDeals } from '../core/deal-row';
 import type { StageTable } from '../core/types';
-import { UserError } from './errors';
+import { SET_UP_HINT, UserError } from './errors';
 import { readHeaderRow, requireSheet } from './sheets';
 import type { Cell, Sheet, Spreadsheet } from './sheets';
 
@@ -21,14 +23,21 @@ export interface DealsSheet {
   readonly width: number;
 }
 
-/** The Deals sheet, its header and layout. 5 calls. */
-export function openDealsSheet(spreadsheet: Spreadsheet, table: StageTable): DealsSheet {
+/**
+ * The Deals sheet, its header and layout; `needs` are the columns the operation cannot do
+ * without besides ID and Stage (the Summary's numbers need Amount, say). 5 calls.
+ */
+export function openDealsSheet(
+  spreadsheet: Spreadsheet,
+  table: StageTable,
+  needs: readonly DealFieldKey[] = [],
+): DealsSheet {
   const sheet = requireSheet(spreadsheet, SHEET.deals);
   const header = readHeaderRow(sheet);
   const lastRow = Math.max(sheet.getLastRow(), 1);
   const layout = dealSheetLayout(header, table);
-  const missing = layout.problems.filter((problem) => problem.severity === 'error');
-  if (missing.length > 0) throw new UserError(missing.map((problem) => problem.message).join('\n'));
+  const stopping = missingNeeded(layout, needs);
+  if (stopping.length > 0) throw new UserError(stopping.map(missingColumnLine).join('\n'));
   return { sheet, header, layout, lastRow, width: Math.max(header.length, 1) };
 }
 
@@ -52,13 +61,13 @@ export function parseRows(
   return parseDealRows(rows, firstRow, deals.layout, timeZone);
 }
 
-/** The 1-based column of a field; the layout guarantees the essential ones exist. */
+function missingColumnLine(field: DealFieldKey): string {
+  return `The ${SHEET.deals} sheet has no "${dealField(field).header}" column. ${SET_UP_HINT} to add it.`;
+}
+
+/** The 1-based column of a field; openDealsSheet guarantees ID, Stage and what was needed. */
 export function dealColumn(deals: DealsSheet, field: DealFieldKey): number {
   const index = deals.layout.columns[field];
-  if (index < 0) {
-    throw new UserError(
-      `The ${SHEET.deals} sheet has no column for ${field}. Run Deal Pipeline › Set up sheets.`,
-    );
-  }
+  if (index < 0) throw new UserError(missingColumnLine(field));
   return index + 1;
 }

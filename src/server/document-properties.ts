@@ -1,10 +1,10 @@
 /**
- * The add-on's state in document properties: the stage record, the highest deal ID issued, and
+ * The add-on's state in document properties: the stage record, the highest deal number issued, and
  * the last stage table that parsed cleanly. Read all at once, written only where changed, by
  * writers under the document lock.
  */
 import { StageRecord } from '../core/stage-record';
-import { dealIdNumber, formatDealId } from '../core/transitions';
+import type { RowDecisions } from '../core/row-decisions';
 import type { StageTable } from '../core/types';
 
 const LAST_ID_KEY = 'dealPipeline.lastDealId';
@@ -31,18 +31,19 @@ export class DocumentState {
     return new DocumentState(record, last, stored, properties[LAST_VALID_TABLE_KEY]);
   }
 
-  /** IDs seen in the sheet count as issued, even if someone typed them by hand. */
-  noteIdsInSight(ids: Iterable<string>): void {
-    for (const id of ids) {
-      const n = dealIdNumber(id) ?? 0;
-      if (n > this.lastIdNumber) this.lastIdNumber = n;
-    }
+  /** The highest deal number issued so far. */
+  get lastIssued(): number {
+    return this.lastIdNumber;
   }
 
-  /** A new deal ID, never issued before (even if the deal that had the last one was deleted). */
-  issueId(): string {
-    this.lastIdNumber += 1;
-    return formatDealId(this.lastIdNumber);
+  /** Takes what a decision about rows says the record and the counter now hold. */
+  apply(decisions: Pick<RowDecisions, 'recorded' | 'gone' | 'lastIssued'>): void {
+    for (const { id, stage, fingerprint } of decisions.recorded) {
+      if (stage === undefined) this.record.setFingerprint(id, fingerprint);
+      else this.record.record(id, stage, fingerprint);
+    }
+    for (const id of decisions.gone) this.record.forgetFingerprint(id);
+    this.lastIdNumber = Math.max(this.lastIdNumber, decisions.lastIssued);
   }
 
   /** The stage table that applies while the Settings table is broken, if one was ever kept. */
@@ -66,9 +67,14 @@ export class DocumentState {
   }
 }
 
-/** The kept table alone, for readers that hold no state (custom functions). 2 calls. */
+/**
+ * The kept table alone, for readers that hold no state (custom functions, the reminder job). 2
+ * calls. An add-on's clock trigger has no document properties (null): no table is kept there.
+ */
 export function readLastValidTable(): StageTable | undefined {
-  return parseTable(PropertiesService.getDocumentProperties().getProperty(LAST_VALID_TABLE_KEY) ?? undefined);
+  const properties =
+    PropertiesService.getDocumentProperties() as GoogleAppsScript.Properties.Properties | null;
+  return parseTable(properties?.getProperty(LAST_VALID_TABLE_KEY) ?? undefined);
 }
 
 function parseTable(text: string | undefined): StageTable | undefined {

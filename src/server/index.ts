@@ -104,11 +104,12 @@ export function sendRemindersNow(): ReminderRun | undefined {
 /**
  * Time-driven trigger: emails each owner one digest a day of overdue follow-ups, follow-ups due
  * within Reminder Lead Days and stale deals, and the team digest to the Manager Email; claims
- * each digest in the Reminder Log first, so no one gets two in a day.
- * @param {GoogleAppsScript.Events.TimeDriven} _e the time-driven event
+ * each digest in the Reminder Log first, so no one gets two in a day. As an add-on's trigger it
+ * has no active spreadsheet and opens the one recorded for its trigger ID.
+ * @param {GoogleAppsScript.Events.TimeDriven} e the time-driven event
  */
-export function sendDailyReminders(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  sendDailyRemindersFromTrigger();
+export function sendDailyReminders(e?: GoogleAppsScript.Events.TimeDriven): void {
+  sendDailyRemindersFromTrigger(e?.triggerUid);
 }
 
 export {

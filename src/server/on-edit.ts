@@ -1,22 +1,24 @@
 /**
  * The onEdit simple trigger: whatever the input path (typing, paste, fill-down, clearing, undo),
- * each edited Deals row is checked. An illegal Stage goes back to the deal's last accepted stage
- * and a toast says why; legal moves stamp Stage Since and write History; a new row gets its ID
- * and Created; bad cells get marks. Simple triggers cannot send mail or open dialogs, so every
- * message is a toast. Reads only the edited rows, the header, Settings and the stage record.
+ * each edited Deals row is checked. The core decides (row-decisions.ts): which deal each row is,
+ * whatever happened to its ID cell; an illegal Stage goes back to the deal's last accepted stage;
+ * legal moves stamp Stage Since and write History; a new row gets its ID and Created. This shell
+ * reads, applies, marks and says why in a toast — simple triggers cannot send mail or open
+ * dialogs. Reads only the edited rows, the header, Settings and the stage record, and the ID
+ * column when the edit covered it.
  */
 import { SHEET } from '../core/columns';
-import { isBlankRow, parseDealRow } from '../core/deal-row';
-import { judgeStageEdit } from '../core/stage-edits';
+import { issuedId } from '../core/deal-identity';
+import { decideRows } from '../core/row-decisions';
 import type { HistoryVia } from '../core/types';
-import { startOfDay } from '../core/dates';
 import { validateDeals } from '../core/validation';
+import { countOf } from '../core/wording';
 import { DealBlock } from './deal-block';
 import { openDealsSheet } from './deals-sheet';
+import type { DealsSheet } from './deals-sheet';
 import { DocumentState } from './document-properties';
 import { messageOf } from './errors';
 import { appendHistory, currentUser } from './history';
-import type { StageChange } from './history';
 import { LockBusyError, withDocumentLock } from './lock';
 import { markRows } from './marks';
 import { readSettings } from './settings';
@@ -25,7 +27,7 @@ import { toast } from './ui';
 
 /** A simple trigger has 30 s in all; waiting longer for the lock would risk the rest. */
 const EDIT_LOCK_WAIT_MS = 8_000;
-/** How many refused moves a toast lists by name. */
+/** How many refused moves and ID changes a toast lists one by one. */
 const TOAST_LIMIT = 3;
 
 export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
@@ -91,7 +93,8 @@ function putBackUncheckedStages(
   const block = new DealBlock(deals, firstRow, lastRow - firstRow + 1);
   const { id: idColumn, stage: stageColumn } = deals.layout.columns;
   block.rows.forEach((cells, index) => {
-    const recorded = state.record.stageOf(String(cells[idColumn] ?? ''));
+    const id = issuedId(String(cells[idColumn] ?? ''), state.lastIssued);
+    const recorded = id === null ? undefined : state.record.stageOf(id);
     if (recorded !== undefined && String(cells[stageColumn] ?? '').trim() !== recorded) {
       block.set(firstRow + index, 'stage', recorded);
     }
@@ -111,94 +114,80 @@ function checkEditedRows(
   const table = settings.table;
   const deals = openDealsSheet(spreadsheet, table);
   const { now, today, timeZone } = todayIn(spreadsheet);
-  const block = new DealBlock(deals, firstRow, lastRow - firstRow + 1);
+  const count = lastRow - firstRow + 1;
+  const block = new DealBlock(deals, firstRow, count);
 
-  const stageColumn = deals.layout.columns.stage + 1;
-  const touchesStage = edited.column <= stageColumn && stageColumn <= edited.column + edited.numColumns - 1;
-  const via: HistoryVia = edited.numRows === 1 && edited.numColumns === 1 ? 'edit' : 'paste';
-  const by = currentUser();
-  const changes: StageChange[] = [];
-  const refused: string[] = [];
-  state.noteIdsInSight(block.rows.map((cells) => String(cells[deals.layout.columns.id] ?? '')));
-
-  block.rows.forEach((cells, index) => {
-    const row = firstRow + index;
-    if (isBlankRow(cells)) return;
-    let { deal } = parseDealRow(cells, row, deals.layout, timeZone);
-    const getsId = deal.id === '' && (deal.deal !== '' || deal.company !== '');
-    if (getsId) {
-      const id = state.issueId();
-      block.set(row, 'id', id);
-      if (deal.created === null) block.set(row, 'created', startOfDay(today, timeZone));
-      deal = { ...deal, id };
-    }
-    if (deal.id === '' || !(touchesStage || getsId)) return;
-    const oldValueApplies = via === 'edit' && touchesStage;
-    const recorded = recordedStage(state, deal.id, event, oldValueApplies);
-    const outcome = judgeStageEdit(deal, recorded, false, table, today);
-    if (outcome.kind === 'reverted') {
-      block.set(row, 'stage', outcome.restore);
-      refused.push(outcome.message);
-    } else if (outcome.kind === 'moved') {
-      state.record.record(deal.id, outcome.to);
-      block.set(row, 'stageSince', now);
-      if (outcome.closesToday) block.set(row, 'closeDate', startOfDay(today, timeZone));
-      changes.push({
-        timestamp: now,
-        id: deal.id,
-        deal: deal.deal,
-        from: outcome.from,
-        to: outcome.to,
-        by,
-        via,
-      });
-    }
-  });
-
-  block.write();
-  state.save();
-  const parsed = block.rows.map((cells, index) =>
-    parseDealRow(cells, firstRow + index, deals.layout, timeZone),
-  );
-  const live = parsed.filter((_, index) => !isBlankRow(block.rows[index]!));
-  markRows(
-    deals,
+  const covers = (field: 'id' | 'stage') => {
+    const column = deals.layout.columns[field] + 1;
+    return column > 0 && edited.column <= column && column <= edited.column + edited.numColumns - 1;
+  };
+  const single = edited.numRows === 1 && edited.numColumns === 1;
+  const via: HistoryVia = single ? 'edit' : 'paste';
+  const edit = {
+    id: covers('id'),
+    stage: covers('stage'),
+    oldValue: single ? (event as { oldValue?: unknown }).oldValue : undefined,
+  };
+  const decisions = decideRows({
+    rows: block.rows,
     firstRow,
-    block.rows.length,
-    validateDeals(
-      live.map((p) => p.deal),
-      table,
-      today,
-      live.flatMap((p) => p.problems),
-    ),
+    layout: deals.layout,
+    table,
+    record: state.record,
+    lastIssued: state.lastIssued,
+    today,
+    timeZone,
+    now,
+    via,
+    edit,
+    // Only an edit of the ID column can copy or take away an ID: then that column is read.
+    outside: edit.id ? idsOutside(deals, firstRow, count, state.lastIssued) : undefined,
+  });
+  for (const write of decisions.writes) block.set(write.row, write.field, write.value);
+  block.write();
+  state.apply(decisions);
+  state.save();
+  markRows(deals, firstRow, count, validateDeals(decisions.deals, table, today, decisions.problems));
+  const by = currentUser();
+  appendHistory(
+    spreadsheet,
+    decisions.history.map((entry) => ({ ...entry, timestamp: now, by, via })),
   );
-  appendHistory(spreadsheet, changes);
-  if (refused.length > 0) toast(refusalText(refused), 20);
+  const messages = [
+    ...firstOf(
+      decisions.refusals.map((message) => `Put back: ${message}`),
+      (more) => `${countOf(more, 'more move')} put back`,
+    ),
+    ...firstOf(decisions.notices, (more) => countOf(more, 'more ID change')),
+  ];
+  if (messages.length > 0) toast(messages.join('\n'), 20);
   else if (settings.notice) toast(settings.notice);
 }
 
-/**
- * The deal's last accepted stage: the record's, or — for a deal from before the add-on, which the
- * record has never seen — the value a single-cell edit replaced, the one old value Sheets gives.
- */
-function recordedStage(
-  state: DocumentState,
-  id: string,
-  event: GoogleAppsScript.Events.SheetsOnEdit,
-  oldValueApplies: boolean,
-): string | undefined {
-  const recorded = state.record.stageOf(id);
-  if (recorded !== undefined || !oldValueApplies) return recorded;
-  const old = (event as { oldValue?: unknown }).oldValue;
-  return old === undefined || old === null || String(old).trim() === '' ? undefined : String(old);
+/** How often each issued ID stands in the ID column outside rows first..first + count - 1. 2 calls. */
+function idsOutside(
+  deals: DealsSheet,
+  first: number,
+  count: number,
+  lastIssued: number,
+): Map<string, number> {
+  const outside = new Map<string, number>();
+  if (deals.lastRow < 2) return outside;
+  const cells = deals.sheet.getRange(2, deals.layout.columns.id + 1, deals.lastRow - 1, 1).getValues();
+  cells.forEach(([cell], index) => {
+    const row = index + 2;
+    if (row >= first && row < first + count) return;
+    const id = issuedId(String(cell ?? ''), lastIssued);
+    if (id !== null) outside.set(id, (outside.get(id) ?? 0) + 1);
+  });
+  return outside;
 }
 
-function refusalText(refused: readonly string[]): string {
-  const shown = refused.slice(0, TOAST_LIMIT).map((message) => `Put back: ${message}`);
-  const more = refused.length - shown.length;
-  return more > 0
-    ? `${shown.join('\n')}\n…and ${more} more move${more === 1 ? '' : 's'} put back.`
-    : shown.join('\n');
+/** The first messages, and a line saying how many more there are. */
+function firstOf(messages: readonly string[], rest: (more: number) => string): string[] {
+  const shown = messages.slice(0, TOAST_LIMIT);
+  const more = messages.length - shown.length;
+  return more > 0 ? [...shown, `…and ${rest(more)}.`] : shown;
 }
 
 /**

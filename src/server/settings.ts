@@ -1,7 +1,8 @@
 /**
- * The Settings sheet as the engine sees it: read once per operation and parsed by the core. When
- * the stage table is broken, the last table that parsed cleanly applies until it is fixed, else
- * the defaults; the caller gets a notice to show.
+ * The Settings sheet as the engine sees it: read once per operation and parsed by the core.
+ * Whenever the sheet's own stage table cannot be used (no sheet, a renamed tab, an empty sheet,
+ * a broken table), the last table that parsed cleanly applies, else the defaults, and the caller
+ * gets a notice to show.
  */
 import { SHEET } from '../core/columns';
 import { loadSettings } from '../core/settings';
@@ -12,9 +13,9 @@ import type { Spreadsheet } from './sheets';
 import { readAllValues } from './sheets';
 
 /**
- * 3 calls (the sheet and its values); 2 more only when the table is broken and no state is
- * given. Writers pass the document state they hold, which keeps a clean table for later; custom
- * functions, which may only read, pass none.
+ * 3 calls (the sheet and its values), 1 when there is no sheet; 2 more only when the sheet's
+ * table cannot be used and no state is given. Writers pass the document state they hold, which
+ * keeps a clean table for later; custom functions, which may only read, pass none.
  */
 export function readSettings(spreadsheet: Spreadsheet, state?: DocumentState): Settings {
   const sheet = spreadsheet.getSheetByName(SHEET.settings);
@@ -24,6 +25,6 @@ export function readSettings(spreadsheet: Spreadsheet, state?: DocumentState): S
     const kept = state ? state.lastValidTable : readLastValidTable();
     return kept ? loadSettings(values, kept) : settings;
   }
-  if (state && settings.source === 'sheet') state.keepValidTable(settings.table);
+  state?.keepValidTable(settings.table);
   return settings;
 }

@@ -1,12 +1,16 @@
 /**
  * The one module that reads and writes sheets. Each function names its cost in spreadsheet
- * calls; none of them loops over rows with a call inside.
+ * calls; none of them loops over rows with a call inside. Every value the add-on writes goes
+ * through writeCells, which keeps text literal (a lint rule forbids setValues elsewhere).
  */
 import type { SheetName } from '../core/columns';
+import { TEXT_FORMAT } from '../core/formats';
+import { literalText } from '../core/literal-text';
 import { SET_UP_HINT, UserError } from './errors';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Range = GoogleAppsScript.Spreadsheet.Range;
 export type Cell = string | number | boolean | Date;
 
 export function activeSpreadsheet(): Spreadsheet {
@@ -37,6 +41,28 @@ export function readAllValues(sheet: Sheet): Cell[][] {
   return sheet.getDataRange().getValues() as Cell[][];
 }
 
+/**
+ * Writes values over a range the same size, each string as that very text: setValues would
+ * otherwise parse a deal named "=IMPORTXML(...)" into a live formula, or "0042" into 42 (see
+ * core/literal-text). With `numberFormats` they are set first (1 more call), and a string bound
+ * for a plain-text cell ("@") is written as it is: Sheets parses nothing there, so it needs no
+ * apostrophe. 1 call.
+ */
+export function writeCells(
+  range: Range,
+  values: readonly (readonly Cell[])[],
+  numberFormats?: readonly (readonly string[])[],
+): void {
+  if (numberFormats) range.setNumberFormats(numberFormats as string[][]);
+  range.setValues(
+    values.map((line, r) =>
+      line.map((value, c) =>
+        typeof value === 'string' && numberFormats?.[r]?.[c] !== TEXT_FORMAT ? literalText(value) : value,
+      ),
+    ),
+  );
+}
+
 /** Writes a block at (row, column), growing the sheet's columns first if it must. 1–3 calls. */
 export function writeBlock(
   sheet: Sheet,
@@ -47,7 +73,7 @@ export function writeBlock(
   const width = values[0]?.length ?? 0;
   if (values.length === 0 || width === 0) return;
   ensureColumns(sheet, column + width - 1);
-  sheet.getRange(row, column, values.length, width).setValues(values as Cell[][]);
+  writeCells(sheet.getRange(row, column, values.length, width), values);
 }
 
 /** Makes sure the sheet has at least `columns` columns. 1–2 calls. */

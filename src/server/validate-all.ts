@@ -7,6 +7,7 @@ import { dealField } from '../core/columns';
 import { escapeHtml } from '../core/html';
 import type { DealProblem } from '../core/problems';
 import { validateDeals } from '../core/validation';
+import { countOf } from '../core/wording';
 import { adoptAllDeals } from './adopt';
 import { DocumentState } from './document-properties';
 import { withDocumentLock } from './lock';
@@ -25,6 +26,8 @@ export interface ValidationReport {
   idsAssigned: number;
   /** Deals whose stage the record had not seen and now has. */
   adopted: number;
+  /** Rows whose ID was put back or replaced (a copy, or text the add-on did not issue), and why. */
+  ids: string[];
   /** The first problems, in sheet order. */
   problems: { row: number; id: string; field: string; severity: 'error' | 'warning'; message: string }[];
   /** Problems of the Settings sheet, and which stage table is in use when it is not the sheet's. */
@@ -48,8 +51,9 @@ export function validateAll(): ValidationReport {
       deals: adoption.deals.length,
       withErrors: rowsWith('error'),
       withWarnings: rowsWith('warning'),
-      idsAssigned: adoption.idsAssigned,
-      adopted: adoption.changes.length,
+      idsAssigned: adoption.idsIssued,
+      adopted: adoption.history.length,
+      ids: adoption.notices,
       problems: problems.slice(0, LISTED).map((p) => ({
         row: p.row,
         id: idOfRow.get(p.row) ?? '',
@@ -75,12 +79,14 @@ export function validateAllFromMenu(): ValidationReport | undefined {
 }
 
 export function reportHtml(report: ValidationReport): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = [
-    `<p><b>${plural(report.deals, 'deal')} checked.</b> ${plural(report.withErrors, 'deal')} with errors, ` +
-      `${plural(report.withWarnings, 'deal')} with warnings.</p>`,
+    `<p><b>${countOf(report.deals, 'deal')} checked.</b> ${countOf(report.withErrors, 'deal')} with errors, ` +
+      `${countOf(report.withWarnings, 'deal')} with warnings.</p>`,
   ];
-  if (report.idsAssigned > 0) lines.push(`<p>${plural(report.idsAssigned, 'new deal')} got an ID.</p>`);
+  if (report.idsAssigned > 0) lines.push(`<p>${countOf(report.idsAssigned, 'new deal')} got an ID.</p>`);
+  if (report.ids.length > 0) {
+    lines.push('<p><b>IDs</b></p><ul>', ...report.ids.map((s) => `<li>${escapeHtml(s)}</li>`), '</ul>');
+  }
   if (report.settings.length > 0) {
     lines.push(
       '<p><b>Settings</b></p><ul>',

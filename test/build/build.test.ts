@@ -26,7 +26,7 @@ describe('the built bundle', () => {
     expect(code).toMatch(/\*\/\nfunction setUpSheets\(\.\.\.args\) \{/);
   });
 
-  it('copies the manifest with V8, exception logging and exactly the four scopes', () => {
+  it('copies the manifest with V8, exception logging and exactly the five scopes the features need', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'dist/appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
@@ -36,7 +36,8 @@ describe('the built bundle', () => {
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/script.scriptapp',
         'https://www.googleapis.com/auth/script.send_mail',
-        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/spreadsheets',
+        'https://www.googleapis.com/auth/userinfo.email',
       ].sort(),
     );
   });

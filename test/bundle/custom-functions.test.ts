@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAVEN_STAGE_ROWS, mavenPipeline, pipelineSnapshot } from '../fixtures/shared-data';
+import { MAVEN_STAGE_ROWS, mavenPipeline, pipelineSnapshot } from '../fixtures/reference-data';
 import { startAddon, typeSheet } from './harness';
 import type { Addon } from './harness';
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
-  FORECAST_WEIGHTED: ['amounts', 'stages_or_probabilities', '[close_dates]', '[start_date]', '[end_date]'],
-  WIN_RATE: ['stages', '[close_dates]', '[start_date]', '[end_date]'],
-  STAGE_PROBABILITY: ['stage'],
-  SALES_VELOCITY: ['amounts', 'stages', 'created_dates', 'close_dates'],
-  FORECAST_RANGE: ['amounts', 'stages_or_probabilities'],
+  FORECAST_WEIGHTED: [
+    'amounts',
+    'stages_or_probabilities',
+    'close_dates',
+    'start_date',
+    'end_date',
+    'stage_table',
+  ],
+  WIN_RATE: ['stages', 'close_dates', 'start_date', 'end_date', 'stage_table'],
+  STAGE_PROBABILITY: ['stage', 'stage_table'],
+  SALES_VELOCITY: ['amounts', 'stages', 'created_dates', 'close_dates', 'stage_table'],
+  FORECAST_RANGE: ['amounts', 'stages_or_probabilities', 'stage_table'],
 };
 
 /** A range's values as Sheets hands them to a custom function. */
@@ -43,6 +50,9 @@ describe('custom function JSDoc in dist/Code.js', () => {
       const documented = [...doc.matchAll(/@param \{[^}]+\} (\S+)/g)].map((m) => m[1]);
       expect(documented).toEqual(params);
       expect(doc).toMatch(/@return \{[^}]+\}/);
+      // Sheets does not read [optional] brackets: optional parameters say so in words.
+      expect(doc).not.toMatch(/@param \{[^}]+\} \[/);
+      expect(doc).toMatch(/@param \{string\[\]\[\]\} stage_table Optional: /);
     },
   );
 });
@@ -250,7 +260,7 @@ describe('custom functions refuse bad input with a message naming the argument a
   });
 
   it('accepts a row instead of a column, single cells, and probabilities written three ways', () => {
-    expect(call(started, 'FORECAST_WEIGHTED', [[100, 200, 300]], [[0.5, '25%', 10]])).toBeCloseTo(
+    expect(call(started, 'FORECAST_WEIGHTED', [[100, 200, 300]], [[0.5, '25%', "'10%"]])).toBeCloseTo(
       50 + 50 + 30,
       9,
     );

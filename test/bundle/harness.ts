@@ -14,9 +14,34 @@ export interface Addon {
   addon: Bundle;
 }
 
+/**
+ * The emulators the running test started: after each test, setup-no-formulas.ts checks that no
+ * text the add-on wrote became a formula in any of them, then forgets them.
+ */
+export const startedEmulators = new Set<Emulator>();
+
+/**
+ * Where Google runs what no name or JSDoc marks: the reminder job is the handler of an editor
+ * add-on's clock trigger (no active spreadsheet, no document properties or lock).
+ */
+const CONTEXTS = { sendDailyReminders: 'addon-clock-trigger' } as const;
+
+/**
+ * Runs the reminder job as its installed trigger fires it: "Turn on daily reminders" first when no
+ * trigger is installed, then the handler with that trigger's event.
+ */
+export function fireReminderTrigger(started: Addon): void {
+  const { host } = started.emulator;
+  if (host.triggers.forHandler('sendDailyReminders').length === 0)
+    started.addon.run('installReminderTrigger');
+  const trigger = host.triggers.forHandler('sendDailyReminders')[0]!;
+  started.addon.run('sendDailyReminders', { authMode: 'FULL', triggerUid: trigger.uniqueId });
+}
+
 export function startAddon(options: EmulatorOptions = {}): Addon {
   const emulator = createEmulator({ now: NOW, timeZone: TIME_ZONE, ...options });
-  return { emulator, addon: loadBundle(emulator) };
+  startedEmulators.add(emulator);
+  return { emulator, addon: loadBundle(emulator, { contexts: CONTEXTS }) };
 }
 
 /** Writes a sheet the way a user would have typed it (nothing counted, no trigger fired). */

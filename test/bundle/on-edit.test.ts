@@ -219,7 +219,7 @@ describe('edits to Settings', () => {
     const started = startAddon();
     startWithDeals(started, [deal(1)]);
     started.addon.edit('Settings', 'C3', [['sometimes']]);
-    expect(lastToast(started)).toContain('so the last valid stage table apply until it is fixed');
+    expect(lastToast(started)).toContain('so the last valid stage table applies until it is fixed');
     expect(lastToast(started)).toContain('Settings!C3');
     started.addon.edit('Deals', `${col('stage')}2`, [['Qualified']]);
     expect(cell(started, 'stage', 2)).toBe('Qualified');

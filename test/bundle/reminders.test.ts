@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEAL_FIELDS } from '../../src/core/columns';
 import type { Addon } from './harness';
-import { startAddon } from './harness';
+import { fireReminderTrigger, startAddon } from './harness';
 import { col, deal, rowOf, startWithDeals } from './deals';
 import type { DealInput } from './deals';
 
@@ -71,7 +71,7 @@ function sendNow(started: Addon): string {
 }
 
 function runTrigger(started: Addon): void {
-  started.addon.run('sendDailyReminders', { authMode: 'FULL', triggerUid: 'test' });
+  fireReminderTrigger(started);
 }
 
 const outbox = (started: Addon) => started.emulator.host.mail.outbox;
@@ -172,6 +172,7 @@ describe('the daily digest', () => {
 
   it('from the trigger, reports to the execution log and never opens a dialog', () => {
     const started = team();
+    started.addon.run('installReminderTrigger');
     started.emulator.calls.reset();
     runTrigger(started);
     expect(started.emulator.calls.count('Ui') + started.emulator.calls.count('SpreadsheetApp.getUi')).toBe(0);
@@ -270,7 +271,7 @@ describe('the Reminder Log: one digest per owner per day', () => {
 
   it('waits for another update holding the lock, then runs', () => {
     const started = team();
-    started.emulator.host.locks.holdElsewhere('document', started.emulator.clock.now() + 30_000);
+    started.emulator.host.locks.holdElsewhere('script', started.emulator.clock.now() + 30_000);
     runTrigger(started);
     expect(recipients(started)).toHaveLength(2);
   });
@@ -278,7 +279,7 @@ describe('the Reminder Log: one digest per owner per day', () => {
   it('a run that stops before recording leaves its claims "sending": no resend that day, a digest the next', () => {
     const started = team();
     // The run is cut off after sending: it never gets the lock back to record the outcome.
-    started.emulator.host.mail.onSend = () => started.emulator.host.locks.holdElsewhere('document');
+    started.emulator.host.mail.onSend = () => started.emulator.host.locks.holdElsewhere('script');
     runTrigger(started);
     expect(recipients(started)).toHaveLength(2);
     expect(statuses(started)).toEqual([
@@ -288,7 +289,7 @@ describe('the Reminder Log: one digest per owner per day', () => {
     expect(log(started)[0]?.[4]).toContain('it is not sent again today');
 
     started.emulator.host.mail.onSend = null;
-    started.emulator.host.locks.releaseElsewhere('document');
+    started.emulator.host.locks.releaseElsewhere('script');
     runTrigger(started);
     expect(recipients(started)).toHaveLength(2);
     expect(statuses(started).map((row) => row[1])).toEqual(['sending', 'sending']);
@@ -344,7 +345,7 @@ describe('the mail quota', () => {
     expect(recipients(started).slice(3)).toEqual([BOSS, ANN, BOB, CAT]);
   });
 
-  it('a later run the same day sends what was deferred, once the quota allows', () => {
+  it('a later run the same day sends what was deferred, once the quota allows, on the same rows', () => {
     const started = everyoneDue([ANN, BOB]);
     started.emulator.host.mail.setRemaining(0);
     runTrigger(started);
@@ -353,8 +354,6 @@ describe('the mail quota', () => {
     runTrigger(started);
     expect(recipients(started)).toEqual([ANN, BOB]);
     expect(statuses(started)).toEqual([
-      [ANN, 'deferred'],
-      [BOB, 'deferred'],
       [ANN, 'sent'],
       [BOB, 'sent'],
     ]);
@@ -395,7 +394,7 @@ describe('faults', () => {
 
   it('says "try again" from the menu when the lock stays busy, and sends nothing', () => {
     const started = team();
-    started.emulator.host.locks.holdElsewhere('document');
+    started.emulator.host.locks.holdElsewhere('script');
     expect(sendNow(started)).toBe('Another Deal Pipeline update is running. Please try again in a moment.');
     runTrigger(started);
     expect(outbox(started)).toEqual([]);
@@ -404,7 +403,7 @@ describe('faults', () => {
     );
   });
 
-  it('creates the Reminder Log when it is missing', () => {
+  it('creates the Reminder Log when it is missing, and sends nothing that day: it may have gone already', () => {
     const started = team();
     started.emulator.workbook.removeSheet(started.emulator.workbook.sheet('Reminder Log'));
     runTrigger(started);
@@ -416,6 +415,14 @@ describe('faults', () => {
       'Detail',
     ]);
     expect(log(started)).toHaveLength(2);
+    expect(outbox(started)).toEqual([]);
+    expect(statuses(started)).toEqual([
+      [ANN, 'failed'],
+      [BOB, 'failed'],
+    ]);
+    started.emulator.clock.advance(DAY_MS);
+    runTrigger(started);
+    expect(recipients(started)).toEqual([ANN, BOB]);
   });
 
   it('finds the log columns by header, wherever they are', () => {
@@ -463,6 +470,7 @@ describe('reminders in batches', () => {
     );
     started.emulator.workbook.userSetValues('Deals', 'A2', rows);
     expect(rows[0]).toHaveLength(DEAL_FIELDS.length);
+    started.addon.run('installReminderTrigger');
     started.emulator.calls.reset();
     runTrigger(started);
     expect(recipients(started)).toEqual([ANN, BOB, CAT]);

@@ -113,7 +113,17 @@ describe('Set up sheets on a new spreadsheet', () => {
       expect(protections).toHaveLength(1);
       expect(protections[0]).toMatchObject({ warningOnly: true });
     }
-    expect(started.emulator.workbook.sheet('Deals').protections).toHaveLength(0);
+    // Deals itself stays open; only the columns the add-on fills ask first.
+    const deals = started.emulator.workbook.sheet('Deals').protections;
+    expect(
+      deals.map((p) => [p.type, p.warningOnly, p.description, p.range?.column, p.range?.numColumns]),
+    ).toEqual([
+      ['RANGE', true, 'Deal Pipeline fills this column: ID', 1, 1],
+      ['RANGE', true, 'Deal Pipeline fills this column: Created', 15, 1],
+      ['RANGE', true, 'Deal Pipeline fills this column: Stage Since', 16, 1],
+    ]);
+    setUp(started);
+    expect(started.emulator.workbook.sheet('Deals').protections).toHaveLength(3);
   });
 });
 

@@ -5,7 +5,7 @@ import { parseHistory } from '../../src/core/history-rows';
 import { summaryNumbers } from '../../src/core/numbers';
 import type { SummaryNumbers } from '../../src/core/numbers';
 import { loadSettings } from '../../src/core/settings';
-import { MAVEN_STAGE_ROWS, mavenPipeline } from '../fixtures/shared-data';
+import { MAVEN_STAGE_ROWS, mavenPipeline } from '../fixtures/reference-data';
 import { rowOf } from './deals';
 import type { DealInput } from './deals';
 import { TIME_ZONE, startAddon } from './harness';

@@ -49,7 +49,7 @@ describe('the public surface of the bundle', () => {
 describe('the add-on menu', () => {
   it('onOpen adds an add-on menu whose every item calls a top-level function', () => {
     const { emulator, addon } = startAddon();
-    addon.run('onOpen', { authMode: 'NONE' });
+    addon.runIn('simple-trigger-none', 'onOpen', { authMode: 'NONE' });
     const menu = emulator.host.ui.addonMenu;
     expect(menu?.caption).toBe('Deal Pipeline');
     const items = menu!.items.flatMap((item) => ('functionName' in item ? [item] : []));
@@ -60,7 +60,7 @@ describe('the add-on menu', () => {
   it('onOpen in AuthMode.NONE touches nothing but the menu', () => {
     const { emulator, addon } = startAddon();
     emulator.calls.reset();
-    addon.run('onOpen', { authMode: 'NONE' });
+    addon.runIn('simple-trigger-none', 'onOpen', { authMode: 'NONE' });
     const touched = Object.keys(emulator.calls.snapshot()).map((key) => key.split('.')[0]);
     expect(new Set(touched)).toEqual(new Set(['SpreadsheetApp', 'Ui', 'Menu']));
   });

@@ -86,7 +86,7 @@ describe('Validate all deals', () => {
     const { report, html } = validate(started);
     expect(report.deals).toBe(1);
     expect(html).toContain('Settings!B3');
-    expect(html).toContain('the last valid stage table apply');
+    expect(html).toContain('the last valid stage table applies');
     expect(started.addon.run('STAGE_PROBABILITY', 'Proposal')).toBe(0.4);
   });
 

@@ -3,20 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../local/emulator';
+import type { Emulator } from '../../local/emulator';
 import { loadBundle } from '../../local/emulator/load-bundle';
+import type { Bundle } from '../../local/emulator/load-bundle';
 
 /** A tiny "bundle" written to a temp folder, to test the loader without the add-on. */
-function scriptDir(code: string): string {
+function loadScript(emulator: Emulator, code: string): Bundle {
   const dir = mkdtempSync(join(tmpdir(), 'emulator-script-'));
   writeFileSync(join(dir, 'Code.js'), code);
   writeFileSync(join(dir, 'appsscript.json'), '{}');
-  return dir;
+  return loadBundle(emulator, { distDir: dir });
 }
 
 describe('the bundle loader', () => {
   it("gives script code a Date that reads the emulator's clock", () => {
     const emulator = createEmulator({ now: '2026-03-08T16:00:00Z' });
-    const script = loadBundle(emulator, scriptDir('function now() { return new Date().toISOString(); }'));
+    const script = loadScript(emulator, 'function now() { return new Date().toISOString(); }');
     expect(script.run('now')).toBe('2026-03-08T16:00:00.000Z');
     emulator.clock.advance(60_000);
     expect(script.run('now')).toBe('2026-03-08T16:01:00.000Z');
@@ -24,11 +26,9 @@ describe('the bundle loader', () => {
 
   it('formats the clock in the spreadsheet time zone across a daylight-saving change', () => {
     const emulator = createEmulator({ now: '2026-03-07T16:00:00Z', timeZone: 'America/Los_Angeles' });
-    const script = loadBundle(
+    const script = loadScript(
       emulator,
-      scriptDir(
-        "function hour() { return Utilities.formatDate(new Date(), SpreadsheetApp.getActive().getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm z'); }",
-      ),
+      "function hour() { return Utilities.formatDate(new Date(), SpreadsheetApp.getActive().getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm z'); }",
     );
     expect(script.run('hour')).toBe('2026-03-07 08:00 PST');
     emulator.clock.set('2026-03-09T15:00:00Z');
@@ -37,11 +37,9 @@ describe('the bundle loader', () => {
 
   it("throws service errors made in the script's realm, as Apps Script's Exception", () => {
     const emulator = createEmulator({ mailQuota: 0 });
-    const script = loadBundle(
+    const script = loadScript(
       emulator,
-      scriptDir(
-        "function send() { try { MailApp.sendEmail('a@b.example', 's', 'b'); } catch (e) { return [e instanceof Error, String(e)]; } }",
-      ),
+      "function send() { try { MailApp.sendEmail('a@b.example', 's', 'b'); } catch (e) { return [e instanceof Error, String(e)]; } }",
     );
     expect(script.run('send')).toEqual([
       true,
@@ -51,9 +49,9 @@ describe('the bundle loader', () => {
 
   it('ends each run as an execution: a lock the script forgot is released', () => {
     const emulator = createEmulator();
-    const script = loadBundle(
+    const script = loadScript(
       emulator,
-      scriptDir('function grab() { return LockService.getDocumentLock().tryLock(1000); }'),
+      'function grab() { return LockService.getDocumentLock().tryLock(1000); }',
     );
     expect(script.run('grab')).toBe(true);
     expect(script.run('grab')).toBe(true);
@@ -61,11 +59,9 @@ describe('the bundle loader', () => {
 
   it('counts the calls script code makes, by type and method', () => {
     const emulator = createEmulator();
-    const script = loadBundle(
+    const script = loadScript(
       emulator,
-      scriptDir(
-        "function touch() { var s = SpreadsheetApp.getActive().getSheets()[0]; s.getRange('A1:B2').setValues([[1,2],[3,4]]); return s.getRange(1,1,2,2).getValues(); }",
-      ),
+      "function touch() { var s = SpreadsheetApp.getActive().getSheets()[0]; s.getRange('A1:B2').setValues([[1,2],[3,4]]); return s.getRange(1,1,2,2).getValues(); }",
     );
     emulator.calls.reset();
     expect(script.run('touch')).toEqual([
@@ -83,11 +79,9 @@ describe('the bundle loader', () => {
 
   it('fires onEdit for a user edit with value and oldValue only for one cell', () => {
     const emulator = createEmulator();
-    const script = loadBundle(
+    const script = loadScript(
       emulator,
-      scriptDir(
-        'var seen = []; function onEdit(e) { seen.push([e.range.getA1Notation(), e.value, e.oldValue, e.source.getName()]); } function events() { return seen; }',
-      ),
+      'var seen = []; function onEdit(e) { seen.push([e.range.getA1Notation(), e.value, e.oldValue, e.source.getName()]); } function events() { return seen; }',
     );
     script.edit('Sheet1', 'B2', [['first']]);
     script.edit('Sheet1', 'B2', [['second']]);

@@ -128,15 +128,17 @@ describe('Utilities, other methods', () => {
 });
 
 describe('Session and Logger', () => {
-  it('Session reports the user, the script time zone and an anonymous active user', () => {
+  it('Session reports the user, the script time zone, and no email for an anonymous user', () => {
     const { globals, host } = make();
     expect(globals.Session.getActiveUser().getEmail()).toBe('owner@example.com');
     expect(globals.Session.getScriptTimeZone()).toBe('America/Los_Angeles');
     host.session.setAnonymous(true);
     expect(globals.Session.getActiveUser().getEmail()).toBe('');
-    expect(globals.Session.getEffectiveUser().getEmail()).toBe('owner@example.com');
+    expect(globals.Session.getEffectiveUser().getEmail()).toBe('');
     host.session.setUser('rep@example.com');
+    host.session.setAnonymous(false);
     expect(globals.Session.getActiveUser().getEmail()).toBe('rep@example.com');
+    expect(globals.Session.getEffectiveUser().getEmail()).toBe('rep@example.com');
   });
 
   it('Logger keeps lines with their clock time and formats like formatString', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallCounter } from '../../local/emulator/calls';
 import { Clock } from '../../local/emulator/clock';
-import { createSpreadsheetService } from '../../local/emulator/spreadsheet';
+import { Workbook, createSpreadsheetService } from '../../local/emulator/spreadsheet';
 
 function setup(timeZone = 'America/New_York') {
   const calls = new CallCounter();
@@ -137,6 +137,73 @@ describe('formulas', () => {
     expect(sheet.getRange('A1').getFormula()).toBe('=SUM(B1:B3)');
     expect(sheet.getRange('A1').getValue()).toBe('');
     expect(sheet.getLastRow()).toBe(1);
+  });
+
+  it('text starting with +, - or @ that is not a number becomes a formula, as in Sheets', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:C1');
+    range.setValues([["+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)']]);
+    expect(range.getFormulas()).toEqual([["=+cmd|' /C calc'!A0", '=-2+3', '=@SUM(A1)']]);
+    expect(range.getValues()).toEqual([['', '', '']]);
+    sheet.getRange('D1').setValue('- Lead');
+    expect(sheet.getRange('D1').getFormula()).toBe('=- Lead');
+  });
+
+  it('signed numbers stay numbers, and a lone sign stays text', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:F1');
+    range.setValues([['-5', '+3.5', '-1,000', '-', '+', '@']]);
+    expect(range.getValues()).toEqual([[-5, 3.5, -1000, '-', '+', '@']]);
+    expect(range.getFormulas()).toEqual([['', '', '', '', '', '']]);
+  });
+
+  it('a leading apostrophe keeps formula-like text as text', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:D1');
+    range.setValues([["'=x", "'+cmd", "'-2+3", "'@SUM(A1)"]]);
+    expect(range.getValues()).toEqual([['=x', '+cmd', '-2+3', '@SUM(A1)']]);
+    expect(range.getFormulas()).toEqual([['', '', '', '']]);
+  });
+
+  it('the plain text format @ keeps formula-like text as text', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:B1').setNumberFormat('@');
+    range.setValues([['=x', '-2+3']]);
+    expect(range.getValues()).toEqual([['=x', '-2+3']]);
+    expect(range.getFormulas()).toEqual([['', '']]);
+  });
+
+  it('the workbook lists the formulas parsed from text script code wrote, and only those', () => {
+    const { sheet, workbook } = setup();
+    sheet.getRange('A1:B1').setValues([['=IMPORTXML("http://x","//a")', 'Acme']]);
+    sheet.getRange('A2').setValue('@SUM(A1)');
+    sheet.appendRow(['x', '-2+3']);
+    sheet.getRange('C1').setFormula('=A1');
+    workbook.userSetValues('Sheet1', 'D1', [['=B1']]);
+    expect(workbook.scriptTextFormulas()).toEqual([
+      { sheet: 'Sheet1', a1: 'A1', formula: '=IMPORTXML("http://x","//a")' },
+      { sheet: 'Sheet1', a1: 'A2', formula: '=@SUM(A1)' },
+      { sheet: 'Sheet1', a1: 'B3', formula: '=-2+3' },
+    ]);
+  });
+
+  it('a formula parsed from script text is no longer listed once replaced or cleared', () => {
+    const { sheet, workbook } = setup();
+    sheet.getRange('A1:C1').setValues([['=1', '=2', '=3']]);
+    sheet.getRange('A1').setValue('plain');
+    sheet.getRange('B1').setFormula('=B2');
+    sheet.getRange('C1').clearContent();
+    expect(workbook.scriptTextFormulas()).toEqual([]);
+  });
+
+  it('a formula parsed from script text keeps its mark when cells move and in the save file', () => {
+    const { sheet, workbook } = setup();
+    sheet.getRange('B1').setValue('=A1');
+    sheet.insertRowsBefore(1, 2);
+    sheet.insertColumnsBefore(1, 1);
+    const moved = [{ sheet: 'Sheet1', a1: 'C3', formula: '=A1' }];
+    expect(workbook.scriptTextFormulas()).toEqual(moved);
+    expect(Workbook.fromJSON(JSON.stringify(workbook)).scriptTextFormulas()).toEqual(moved);
   });
 
   it('setFormulas and getFormulas round-trip and a value replaces a formula', () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromParts, startOfDay } from '../../src/core/dates';
+import { STAGE_TABLE_HEADERS } from '../../src/core/columns';
 import {
   dealSheetLayout,
   isBlankRow,
+  missingNeeded,
   parseDealRow,
   parseDealRows,
   parseDeals,
@@ -29,29 +31,63 @@ describe('the Deals column layout', () => {
     expect(layout.columns.id).toBe(3);
   });
 
-  it('names a missing required column and suggests Set up sheets', () => {
+  it('names a missing expected column, says its field reads blank, and suggests Set up sheets', () => {
     const layout = dealSheetLayout(
       DEALS_HEADER.filter((h) => h !== 'Close Date'),
       DEFAULT_STAGE_TABLE,
     );
     expect(layout.columns.closeDate).toBe(-1);
+    expect(layout.missing).toEqual(['closeDate']);
     expect(layout.problems).toEqual([
       {
         cell: 'Deals!1:1',
-        message: 'The Deals sheet has no "Close Date" column. Run Deal Pipeline › Set up sheets to add it.',
+        message:
+          'The Deals sheet has no "Close Date" column, so Close Date counts as blank in every deal. Run Deal Pipeline › Set up sheets to add it.',
         severity: 'error',
       },
     ]);
   });
 
-  it('requires the columns the stages require, and Lost Reason when there is a lost stage', () => {
+  it('expects the columns the add-on writes and reads, whatever the stages', () => {
+    const layout = dealSheetLayout(['Company', 'Notes']);
+    expect(layout.missing).toEqual([
+      'id',
+      'deal',
+      'owner',
+      'stage',
+      'amount',
+      'closeDate',
+      'followUp',
+      'created',
+      'stageSince',
+    ]);
+    expect(layout.problems).toHaveLength(9);
+    expect(dealSheetLayout(DEALS_HEADER).missing).toEqual([]);
+  });
+
+  it('expects the columns the stages require, and Lost Reason when there is a lost stage', () => {
     const header = DEALS_HEADER.filter((h) => h !== 'Email' && h !== 'Lost Reason' && h !== 'Phone');
     expect(dealSheetLayout(header).problems).toEqual([]);
-    const missing = dealSheetLayout(header, DEFAULT_STAGE_TABLE).problems.map((p) => p.message);
-    expect(missing).toEqual([
-      'The Deals sheet has no "Email" column. Run Deal Pipeline › Set up sheets to add it.',
-      'The Deals sheet has no "Lost Reason" column. Run Deal Pipeline › Set up sheets to add it.',
+    const layout = dealSheetLayout(header, DEFAULT_STAGE_TABLE);
+    expect(layout.missing).toEqual(['email', 'lostReason']);
+    expect(layout.problems.map((p) => p.message)).toEqual([
+      'The Deals sheet has no "Email" column, so Email counts as blank in every deal. Run Deal Pipeline › Set up sheets to add it.',
+      'The Deals sheet has no "Lost Reason" column, so Lost Reason counts as blank in every deal. Run Deal Pipeline › Set up sheets to add it.',
     ]);
+    const custom = (third: (string | number)[]) =>
+      parseStageTable([[...STAGE_TABLE_HEADERS], ['Open', 0.5, 'open', '', '*', 'Phone', ''], third]).table!;
+    expect(dealSheetLayout(header, custom(['Won', 1, 'won', '', '', '', ''])).missing).toEqual(['phone']);
+    expect(dealSheetLayout(header, custom(['Gone', 0, 'lost', '', '', 'Deal', ''])).missing).toEqual([
+      'phone',
+      'lostReason',
+    ]);
+  });
+
+  it('reads a missing column as blank: a deal in a stage that requires it lacks it', () => {
+    const header = DEALS_HEADER.filter((h) => h !== 'Amount');
+    const layout = dealSheetLayout(header, DEFAULT_STAGE_TABLE);
+    const cells = header.map((h) => (h === 'Stage' ? 'Proposal' : h === 'Deal' ? 'Acme' : ''));
+    expect(parseDealRow(cells, 4, layout, TZ).deal.amount).toBeNull();
   });
 
   it('uses the first of two equal headers and warns about the second', () => {
@@ -66,10 +102,19 @@ describe('the Deals column layout', () => {
     ]);
   });
 
+  it('stops an operation only for ID, Stage and the columns it says it needs', () => {
+    const layout = dealSheetLayout(DEALS_HEADER.filter((h) => h !== 'Amount' && h !== 'Owner'));
+    expect(missingNeeded(layout, [])).toEqual([]);
+    expect(missingNeeded(layout, ['amount', 'closeDate'])).toEqual(['amount']);
+    const noRules = dealSheetLayout(DEALS_HEADER.filter((h) => h !== 'ID' && h !== 'Stage'));
+    expect(missingNeeded(noRules, ['owner'])).toEqual(['id', 'stage']);
+  });
+
   it('names the cell of a deal problem by the column the user put the field in', () => {
     const layout = dealSheetLayout(['Stage', 'ID', 'Amount']);
     expect(problemCell({ row: 5, field: 'amount', message: '', severity: 'error' }, layout)).toBe('Deals!C5');
     expect(problemCell({ row: 5, field: 'email', message: '', severity: 'error' }, layout)).toBe('Deals!5:5');
+    expect(problemCell({ row: 5, field: 'stage', message: '', severity: 'error' }, layout)).toBe('Deals!A5');
   });
 });
 
@@ -134,6 +179,38 @@ describe('reading a deal row', () => {
     ]);
   });
 
+  it('reports every date column of the wrong type under its own field', () => {
+    const row = aRow({ followUp: 'x', lastContact: 'x', created: 'x', stageSince: 'x' });
+    const { deal, problems } = parseDealRow(row, 7, layout, TZ);
+    expect(problems.map((p) => [p.field, p.message.split(': ')[1]?.split(' must')[0]])).toEqual([
+      ['followUp', 'Follow-up'],
+      ['lastContact', 'Last Contact'],
+      ['created', 'Created'],
+      ['stageSince', 'Stage Since'],
+    ]);
+    expect([deal.followUp, deal.lastContact, deal.created, deal.stageSince]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('reports 150 % in Probability as a problem of that field, not as 1.5 %', () => {
+    // A typed "150%" reaches the script as 1.5 in a percent-formatted cell.
+    const { deal, problems } = parseDealRow(aRow({ id: 'D-0042', probability: 1.5 }), 7, layout, TZ);
+    expect(deal.probability).toBeNull();
+    expect(problems).toEqual([
+      {
+        row: 7,
+        field: 'probability',
+        message:
+          'D-0042: Probability must be a percentage from 0 % to 100 % (such as 25% or 0.25), not 1.5 (150 %).',
+        severity: 'error',
+      },
+    ]);
+  });
+
   it('names a deal without an ID by its row', () => {
     const { problems } = parseDealRow(aRow({ probability: 'high' }), 12, layout, TZ);
     expect(problems[0]?.message).toMatch(/^Row 12: Probability must be a percentage/);
@@ -181,6 +258,7 @@ describe('reading the Deals sheet', () => {
     row[row.length - 1] = 'EMEA';
     expect(isBlankRow(row)).toBe(false);
     expect(parseDeals([header, row], TZ).deals).toHaveLength(1);
+    expect(parseDeals([], TZ)).toEqual({ layout: dealSheetLayout([]), deals: [], problems: [] });
   });
 
   it('reads rows read from the middle of the sheet with their real row numbers', () => {

@@ -8,12 +8,12 @@ import {
   digestEmail,
   LISTED_PER_SECTION,
   digestSummary,
-  literal,
   logEntries,
   logLayout,
   logRow,
   moneyText,
   oneLine,
+  ownerCellOf,
   ownerKey,
   planReminders,
   planRun,
@@ -131,7 +131,8 @@ describe('who gets which digest', () => {
 
 describe('claims over the Reminder Log', () => {
   const digest = (key: string): Digest => ({ key, kind: 'owner', to: key, items: [], unreachable: [] });
-  const entry = (key: string, status: string, day = TODAY): LogEntry => ({ key, status, day });
+  let rows = 1;
+  const entry = (key: string, status: string, day = TODAY): LogEntry => ({ row: ++rows, key, status, day });
 
   it('a sent, failed or sending row settles the day; a deferred one does not; other days do not count', () => {
     const state = claimState(
@@ -187,31 +188,38 @@ describe('claims over the Reminder Log', () => {
       ['sent', '', 'Team:  Boss@team.example', '2026-11-26', 'D-2', ''],
     ];
     expect(logEntries(values, layout, ZONE)).toEqual([
-      { key: 'ann@team.example', status: 'sent', day: TODAY },
-      { key: 'team:boss@team.example', status: 'sent', day: TODAY - 1 },
+      { row: 2, key: 'ann@team.example', status: 'sent', day: TODAY },
+      { row: 4, key: 'team:boss@team.example', status: 'sent', day: TODAY - 1 },
     ]);
     expect(ownerKey('Team: Boss@team.example')).toBe('team:boss@team.example');
-    expect(logLayout(['Date', 'Owner'])).toEqual({ missing: ['Deals', 'Status', 'Detail'] });
+    expect(ownerCellOf({ ...digest('boss@team.example'), kind: 'team' })).toBe('Team: boss@team.example');
+    expect(ownerCellOf(digest('ann@team.example'))).toBe('ann@team.example');
+    expect(logLayout(['Date', 'Owner'])).toEqual({ missing: ['Deals', 'Status', 'Detail'], repeated: [] });
   });
 
-  it('writes a row in the sheet order, the day as a date at local midnight, text kept literal', () => {
+  it('writes a row in the sheet order, the day as a date at local midnight, text as it is', () => {
     const layout = logLayout(['Status', 'Note', 'Owner', 'Date', 'Deals', 'Detail']) as LogLayout;
     const row = logRow(
       layout,
       { day: TODAY, owner: '=cmd@x.example', deals: 'D-1', status: STATUS.failed, detail: '-oops' },
       ZONE,
     );
-    expect(row).toEqual(['failed', '', "'=cmd@x.example", startOfDay(TODAY, ZONE), 'D-1', "'-oops"]);
-    expect(literal('@here')).toBe("'@here");
-    expect(literal('fine')).toBe('fine');
+    expect(row).toEqual(['failed', '', '=cmd@x.example', startOfDay(TODAY, ZONE), 'D-1', '-oops']);
   });
 
   it('lists the IDs of a digest, a row for a deal without one, and counts past a hundred', () => {
-    const items = plan([{ owner: 'a@b.example', followUp: TODAY, id: '' }]).digests[0]!.items;
-    expect(dealsCell(items)).toBe('row 2');
-    const many = plan(Array.from({ length: 102 }, () => ({ owner: 'a@b.example', followUp: TODAY })))
-      .digests[0]!;
-    expect(dealsCell(many.items)).toMatch(/^D-1, D-10, .* and 2 more$/);
+    const items = plan([
+      { owner: 'a@b.example', followUp: TODAY, id: '' },
+      { owner: 'a@b.example', followUp: TODAY },
+    ]).digests[0]!.items;
+    expect(dealsCell(items)).toBe('row 2, D-2');
+    const owing = (n: number) =>
+      plan(Array.from({ length: n }, () => ({ owner: 'a@b.example', followUp: TODAY }))).digests[0]!.items;
+    expect(dealsCell(owing(100)).split(', ')).toHaveLength(100);
+    expect(dealsCell(owing(100))).not.toContain('more');
+    const many = dealsCell(owing(102));
+    expect(many).toMatch(/^D-1, D-10, .* and 2 more$/);
+    expect(many.split(', ')).toHaveLength(100);
   });
 });
 
@@ -234,6 +242,7 @@ describe('the digest email', () => {
       'Deal Pipeline: 2 follow-ups due (1 overdue), 1 stale deal',
     );
     expect(oneLine('a\r\nb\u2028c')).toBe('a b c');
+    expect(oneLine(' a\n')).toBe('a');
   });
 
   it('escapes every piece of user text in the HTML, and links each row', () => {
@@ -289,6 +298,8 @@ describe('money in a digest', () => {
     expect(moneyText(12_000, 'USD')).toBe('$12,000.00');
     expect(moneyText(5_000, 'jpy')).toBe('¥5,000');
     expect(moneyText(1_200, 'dollars')).toBe('1,200.00 dollars');
+    expect(moneyText(1_200, ' usd ')).toBe('$1,200.00');
+    expect(moneyText(1_200, ' Rand\n')).toBe('1,200.00 Rand');
     expect(moneyText(1_200, '')).toBe('1,200.00');
     expect(moneyText(null, 'USD')).toBe('—');
   });

@@ -13,6 +13,7 @@ function qualityOf(input: Partial<DataQualityInput>) {
     deals: [],
     unknownStageDeals: 0,
     unreadableCells: 0,
+    missingColumns: [],
     history: HISTORY,
     settings: SETTINGS,
     ...input,
@@ -52,6 +53,16 @@ describe('data quality', () => {
     expect(quality.historyProblem).toBeNull();
   });
 
+  it('words the History problem exactly, and has no skipped rows without History', () => {
+    expect(qualityOf({ history: { ...HISTORY, missingHeaders: ['To', 'Via'] } }).historyProblem).toBe(
+      'The History sheet has no "To", "Via" column; its header row should be Timestamp | ID | Deal | From | To | By | Via.',
+    );
+    expect(qualityOf({ history: null }).historyProblem).toBe(
+      'There is no History sheet, so conversion and days in stage are unknown. Run Deal Pipeline › Set up sheets to create it.',
+    );
+    expect(qualityOf({ history: null }).skippedHistoryRows).toEqual([]);
+  });
+
   it('says when there is no History sheet, or it lacks columns', () => {
     expect(qualityOf({ history: null }).historyProblem).toContain('There is no History sheet');
     expect(qualityOf({ history: { ...HISTORY, missingHeaders: ['To'] } }).historyProblem).toContain(
@@ -59,7 +70,7 @@ describe('data quality', () => {
     );
   });
 
-  it("carries Settings' notice, or its other problems when the stage table is in use", () => {
+  it("carries Settings' notice and every one of its problems", () => {
     const problem = {
       cell: 'Settings!J5',
       message: 'Settings!J5: Summary Months must be 1 to 24.',
@@ -67,10 +78,18 @@ describe('data quality', () => {
     } as const;
     expect(qualityOf({ settings: { notice: 'Using the defaults.', problems: [problem] } })).toMatchObject({
       settingsNotice: 'Using the defaults.',
-      settingsProblems: [],
+      settingsProblems: [problem.message],
     });
-    expect(qualityOf({ settings: { notice: null, problems: [problem] } }).settingsProblems).toEqual([
-      problem.message,
+    expect(qualityOf({ settings: { notice: null, problems: [problem] } })).toMatchObject({
+      settingsNotice: null,
+      settingsProblems: [problem.message],
+    });
+  });
+
+  it('names the missing Deals columns by their headers', () => {
+    expect(qualityOf({ missingColumns: ['owner', 'followUp'] }).missingColumns).toEqual([
+      'Owner',
+      'Follow-up',
     ]);
   });
 });
@@ -114,13 +133,59 @@ describe('the data quality block of the Summary', () => {
     ]);
   });
 
-  it('adds the History problem and the Settings notice when there are any', () => {
+  it('adds the History problem, the Settings notice and the first Settings problem when there are any', () => {
     const values = layoutWith({
       history: null,
-      settings: { notice: 'The Settings stage table has 1 problem.', problems: [] },
+      settings: {
+        notice: 'The Settings stage table has 2 problems.',
+        problems: [
+          { cell: 'Settings!B3', message: 'Settings!B3: Probability is wrong.', severity: 'error' },
+          { cell: 'Settings!C4', message: 'Settings!C4: Kind is wrong.', severity: 'error' },
+        ],
+      },
     }).values;
     const rows = block(values);
     expect(rows.map((line) => line[0])).toContain('History');
-    expect(rows.at(-1)).toEqual(['Settings', '—', 'The Settings stage table has 1 problem.']);
+    expect(rows.slice(-2)).toEqual([
+      ['Settings', '—', 'The Settings stage table has 2 problems.'],
+      ['Settings problems', 2, 'Settings!B3: Probability is wrong.'],
+    ]);
+  });
+
+  it('leaves a note blank when there is nothing to name, and lists up to three rows without "…"', () => {
+    const rows = block(layoutWith({ history: { ...HISTORY, skippedRows: [4, 9, 12] } }).values);
+    expect(rows.find((line) => line[0] === 'Owners that are not an email address')).toEqual([
+      'Owners that are not an email address',
+      0,
+      '',
+    ]);
+    expect(rows.find((line) => line[0] === 'History rows skipped as unreadable')).toEqual([
+      'History rows skipped as unreadable',
+      3,
+      'rows 4, 9, 12',
+    ]);
+    const none = block(layoutWith({}).values);
+    expect(none.find((line) => line[0] === 'History rows skipped as unreadable')).toEqual([
+      'History rows skipped as unreadable',
+      0,
+      '',
+    ]);
+    expect(none.map((line) => line[0])).not.toContain('Settings problems');
+  });
+
+  it('lists the missing Deals columns after the owners, saying they count as blank', () => {
+    const rowsWith = (missingColumns: DataQualityInput['missingColumns']) =>
+      block(layoutWith({ missingColumns }).values).filter((line) => line[0] === 'Deals columns missing');
+    expect(rowsWith([])).toEqual([]);
+    expect(rowsWith(['owner'])).toEqual([
+      ['Deals columns missing', 1, 'Owner: counted as blank; run Set up sheets to add it'],
+    ]);
+    expect(rowsWith(['owner', 'stageSince'])).toEqual([
+      ['Deals columns missing', 2, 'Owner, Stage Since: counted as blank; run Set up sheets to add them'],
+    ]);
+    const labels = block(layoutWith({ missingColumns: ['owner'] }).values).map((line) => line[0]);
+    expect(labels.indexOf('Deals columns missing')).toBe(
+      labels.indexOf('Owners that are not an email address') + 1,
+    );
   });
 });

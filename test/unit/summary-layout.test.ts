@@ -15,6 +15,7 @@ const QUALITY: DataQuality = {
   ownerNotEmail: 0,
   ownerExamples: [],
   unreadableCells: 0,
+  missingColumns: [],
   skippedHistoryRows: [],
   historyProblem: null,
   settingsNotice: null,

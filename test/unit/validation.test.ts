@@ -257,3 +257,128 @@ describe('validating every deal', () => {
     );
   });
 });
+
+describe('what each problem carries, and the edges of each rule', () => {
+  const fields = (deal: Deal) => validateDeal(deal, TABLE, TODAY).map((p) => [p.field, p.severity]);
+
+  it('puts each problem on the field it is about', () => {
+    expect(fields(aDeal({ stage: 'Demo' }))).toEqual([['stage', 'error']]);
+    expect(fields(aDeal({ email: 'x', owner: 'Sam', amount: -1, probability: 2 }))).toEqual([
+      ['email', 'error'],
+      ['owner', 'error'],
+      ['amount', 'error'],
+      ['probability', 'error'],
+    ]);
+  });
+
+  it('accepts an amount of 0, and refuses a negative probability', () => {
+    expect(messages(aDeal({ amount: 0 }))).toEqual([]);
+    expect(messages(aDeal({ probability: -0.1 }))).toEqual([
+      'D-0042 "Acme renewal": Probability must be a percentage from 0 % to 100 %, not -10 %.',
+    ]);
+    expect(messages(aDeal({ probability: 0 }))).toEqual([]);
+  });
+
+  it('says a lost deal with a probability counts 0 %', () => {
+    expect(messages(aDeal({ stage: 'Closed Lost', lostReason: 'Budget', probability: 0.1 }))).toEqual([
+      'D-0042 "Acme renewal": Probability is 10 % but the deal is lost (Closed Lost counts 0 %); set 0 % or clear it.',
+    ]);
+  });
+
+  it('judges the probability of a deal in an unknown stage only by its range', () => {
+    expect(fields(aDeal({ stage: 'Demo', probability: 0.5 }))).toEqual([['stage', 'error']]);
+  });
+
+  it('reports a blank owner once, as required, not also as a bad address', () => {
+    expect(messages(aDeal({ stage: 'Lead', owner: '' }))).toEqual([
+      'D-0042 "Acme renewal": Owner is required in stage Lead.',
+    ]);
+  });
+
+  it('refuses dates and a Stage Since that a sidebar or import got wrong', () => {
+    expect(messages(aDeal({ followUp: 20_000.5 }))).toEqual([
+      'D-0042 "Acme renewal": Follow-up must be a date such as 2025-03-31.',
+    ]);
+    expect(validateDeal(aDeal({ stageSince: Number.NaN }), TABLE, TODAY)).toEqual([
+      {
+        row: 2,
+        field: 'stageSince',
+        message: 'D-0042 "Acme renewal": Stage Since must be a date and time.',
+        severity: 'error',
+      },
+    ]);
+  });
+});
+
+describe('duplicates and the order of problems', () => {
+  it('never calls deals without an ID duplicates of each other', () => {
+    const deals = [aDeal({ row: 2, id: '' }), aDeal({ row: 3, id: '', company: 'Other' })];
+    expect(validateDeals(deals, TABLE, TODAY).map((p) => p.field)).toEqual([]);
+  });
+
+  it('names every other row with the same ID, in row order', () => {
+    const deals = [aDeal({ row: 9 }), aDeal({ row: 2, company: 'B' }), aDeal({ row: 5, company: 'C' })];
+    const ids = validateDeals(deals, TABLE, TODAY).filter((p) => p.field === 'id');
+    expect(ids.map((p) => [p.row, p.message.split('used by ')[1]?.split(';')[0]])).toEqual([
+      [2, 'rows 5, 9'],
+      [5, 'rows 2, 9'],
+      [9, 'rows 2, 5'],
+    ]);
+  });
+
+  it('warns of a likely duplicate only with the same Company and Email, both given, both open', () => {
+    const warned = (other: Partial<Deal>) =>
+      validateDeals(
+        [aDeal({ row: 2, id: 'D-1' }), aDeal({ row: 3, id: 'D-2', ...other })],
+        TABLE,
+        TODAY,
+      ).filter((p) => p.severity === 'warning').length;
+    expect(warned({})).toBe(2);
+    expect(warned({ company: 'Other' })).toBe(0);
+    expect(warned({ email: 'bob@acme.example' })).toBe(0);
+    expect(warned({ stage: 'Demo' })).toBe(0);
+    const blank = (fields: Partial<Deal>) =>
+      validateDeals(
+        [aDeal({ row: 2, id: 'D-1', ...fields }), aDeal({ row: 3, id: 'D-2', ...fields })],
+        TABLE,
+        TODAY,
+      ).filter((p) => p.severity === 'warning').length;
+    expect(blank({ company: '', stage: 'Lead' })).toBe(0);
+    expect(blank({ email: '', stage: 'Lead' })).toBe(0);
+  });
+
+  it('sorts by row, then column, then errors before warnings, then message', () => {
+    const late = aDeal({ row: 4, email: 'x', amount: -1, closeDate: 20_000.5 });
+    expect(validateDeals([late], TABLE, TODAY).map((p) => [p.field, p.severity])).toEqual([
+      ['email', 'error'],
+      ['amount', 'error'],
+      ['closeDate', 'error'],
+      ['closeDate', 'warning'],
+    ]);
+    const cell = (message: string) => ({
+      row: 3,
+      field: 'notes' as const,
+      message,
+      severity: 'error' as const,
+    });
+    expect(validateDeals([], TABLE, TODAY, [cell('b'), cell('a'), cell('b')]).map((p) => p.message)).toEqual([
+      'a',
+      'b',
+      'b',
+    ]);
+  });
+
+  it('drops only the problems of a cell that could not be read', () => {
+    const deal = aDeal({ amount: null, email: '' });
+    const unreadable = {
+      row: 2,
+      field: 'amount' as const,
+      message: 'Amount is "abc".',
+      severity: 'error' as const,
+    };
+    expect(validateDeals([deal], TABLE, TODAY, [unreadable]).map((p) => p.message)).toEqual([
+      'D-0042 "Acme renewal": Email is required in stage Proposal.',
+      'Amount is "abc".',
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   readInstant,
   readMoney,
   readNumber,
+  percentShown,
   readPercent,
   readText,
   readWholeNumber,
@@ -103,8 +104,8 @@ describe('whole numbers', () => {
 });
 
 describe('percentages', () => {
-  it('reads 0.25 from a percent-formatted cell, 25 from a plain one, and "25%" or "\'25%" as text', () => {
-    for (const value of [0.25, 25, '25%', "'25%", ' 25 % ', '25', '0.25'])
+  it('reads 0.25 from a percent-formatted cell, and "25%" or "\'25%" as text', () => {
+    for (const value of [0.25, '25%', "'25%", ' 25 % ', '0.25', "'0.25", '.25'])
       expect(readPercent(value)).toBe(0.25);
   });
 
@@ -112,21 +113,48 @@ describe('percentages', () => {
     expect(readPercent(1)).toBe(1);
     expect(readPercent('1%')).toBe(0.01);
     expect(readPercent(0.01)).toBe(0.01);
+    expect(readPercent(0)).toBe(0);
+    expect(readPercent('0%')).toBe(0);
+    expect(readPercent('100%')).toBe(1);
   });
 
   it('reads fractional percentages such as the 2015 snapshot writes them', () => {
     expect(readPercent('65.0%')).toBeCloseTo(0.65, 12);
     expect(readPercent('12.5%')).toBe(0.125);
-    expect(readPercent(1.5)).toBe(0.015);
+    expect(readPercent('+12.5%')).toBe(0.125);
+  });
+
+  it('refuses a number above 1, which is what a cell showing 150 % holds, saying what it is', () => {
+    // Sheets turns a typed "150%" into 1.5 (emulator: spreadsheet/values.ts); a typed 200% into 2.
+    const allowed = 'must be a percentage from 0 % to 100 % (such as 25% or 0.25)';
+    expect(readPercent(1.5)).toEqual({ unreadable: `${allowed}, not 1.5 (150 %)` });
+    expect(readPercent(2)).toEqual({ unreadable: `${allowed}, not 2 (200 %)` });
+    expect(readPercent(1.0001)).toEqual({ unreadable: `${allowed}, not 1.0001 (100 %)` });
+    expect(readPercent(25)).toEqual({ unreadable: `${allowed}, not 25 (2500 %)` });
+    expect(readPercent('25')).toEqual({ unreadable: `${allowed}, not "25" (2500 %)` });
+    expect(readPercent(1.15)).toEqual({ unreadable: `${allowed}, not 1.15 (115 %)` });
   });
 
   it('refuses text, negatives and anything above 100 %, saying what is allowed', () => {
-    const allowed = 'must be a percentage from 0 % to 100 % (such as 25 %, 25 or 0.25)';
+    const allowed = 'must be a percentage from 0 % to 100 % (such as 25% or 0.25)';
     expect(readPercent('abc')).toEqual({ unreadable: `${allowed}, not "abc"` });
-    expect(readPercent(-0.1)).toEqual({ unreadable: `${allowed}, not -0.1` });
+    expect(readPercent(-0.1)).toEqual({ unreadable: `${allowed}, not -0.1 (-10 %)` });
     expect(readPercent('150%')).toEqual({ unreadable: `${allowed}, not "150%"` });
-    expect(readPercent(101)).toEqual({ unreadable: `${allowed}, not 101` });
+    expect(readPercent('100.1%')).toEqual({ unreadable: `${allowed}, not "100.1%"` });
+    expect(readPercent('-1%')).toEqual({ unreadable: `${allowed}, not "-1%"` });
+    expect(readPercent(101)).toEqual({ unreadable: `${allowed}, not 101 (10100 %)` });
+    expect(readPercent(Number.NaN)).toEqual({ unreadable: `${allowed}, not NaN` });
+    expect(readPercent(true)).toEqual({ unreadable: `${allowed}, not true` });
     expect(isUnreadable(readPercent('25%%'))).toBe(true);
+    expect(isUnreadable(readPercent('x25%'))).toBe(true);
+    expect(isUnreadable(readPercent('25%x'))).toBe(true);
+  });
+
+  it('writes a fraction as a percent-formatted cell shows it, to a tenth of a percent', () => {
+    expect(percentShown(0.655)).toBe('65.5 %');
+    expect(percentShown(1.5)).toBe('150 %');
+    expect(percentShown(0.12345)).toBe('12.3 %');
+    expect(percentShown(0.12355)).toBe('12.4 %');
   });
 
   it('refuses a decimal comma rather than guessing between 12.5 % and 125 %', () => {
@@ -225,5 +253,78 @@ describe('email addresses', () => {
     ]) {
       expect(isEmailAddress(text), text).toBe(false);
     }
+  });
+});
+
+describe('the edges each reader keeps', () => {
+  it('reads text: FALSE, an invalid Date as blank, a date in UTC unless told the time zone', () => {
+    expect(readText(false)).toBe('FALSE');
+    expect(readText(new Date(Number.NaN))).toBe('');
+    expect(readText(new Date(Date.UTC(2025, 2, 4, 23, 30)))).toBe('2025-03-04');
+  });
+
+  it('reads numbers with spaces around them, and a minus sign before or after the symbol', () => {
+    expect(readNumber(' 12 ')).toBe(12);
+    expect(readNumber('$-30')).toBe(-30);
+    expect(readNumber('-$30')).toBe(-30);
+    expect(readNumber('abc')).toEqual({ unreadable: 'must be a number, not "abc"' });
+  });
+
+  it('keeps both ends of a whole-number range', () => {
+    expect(readWholeNumber(1, 1)).toBe(1);
+    expect(readWholeNumber(0, 1)).toEqual({ unreadable: 'must be a whole number ≥ 1, not 0' });
+    expect(readWholeNumber(0, 0, 23)).toBe(0);
+    expect(readWholeNumber(-1, 0, 23)).toEqual({ unreadable: 'must be a whole number from 0 to 23, not -1' });
+  });
+
+  it('tells an unreadable value from text', () => {
+    expect(isUnreadable('must be a number')).toBe(false);
+    expect(isUnreadable(null)).toBe(false);
+    expect(isUnreadable({ unreadable: 'x' })).toBe(true);
+  });
+
+  it('reads percentages with digits after the point, and an apostrophe only at the start', () => {
+    expect(readPercent('.25%')).toBe(0.0025);
+    expect(readPercent('12.55%')).toBeCloseTo(0.1255, 12);
+    expect(readPercent("' 25%")).toBe(0.25);
+    expect(readPercent("  '25%")).toBe(0.25);
+    expect(isUnreadable(readPercent("25'%"))).toBe(true);
+  });
+
+  it('refuses only a decimal comma as a decimal comma, written with or without % and spaces', () => {
+    const comma = (text: string) => ({
+      unreadable: `must be written with a decimal point (such as 12.5 %), not "${text}"`,
+    });
+    for (const text of ['12,5', '12,55%', '12,5 %', '1,5%']) expect(readPercent(text)).toEqual(comma(text));
+    const allowed = 'must be a percentage from 0 % to 100 % (such as 25% or 0.25)';
+    expect(readPercent('x12,5%')).toEqual({ unreadable: `${allowed}, not "x12,5%"` });
+    expect(readPercent('12,5%x')).toEqual({ unreadable: `${allowed}, not "12,5%x"` });
+  });
+
+  it('reads a date only when the whole text is one, at a valid time of day', () => {
+    expect(readDay('2025-03-31 23:59:59', PARIS)).toBe(dayFromParts(2025, 3, 31));
+    for (const text of [
+      'on 2025-03-31',
+      '2025-03-31 noon',
+      '2025-03-31 24:00',
+      '2025-03-31 23:60',
+      '2025-03-31 23:59:60',
+    ])
+      expect(isUnreadable(readDay(text, PARIS))).toBe(true);
+  });
+
+  it('reads a date-time only from text or a Date, at a valid time of a real day', () => {
+    expect(readInstant(' 2025-07-01 09:15 ', PARIS)).toBe(Date.UTC(2025, 6, 1, 7, 15));
+    expect(readInstant('2025-07-01 23:59:59', PARIS)).toBe(Date.UTC(2025, 6, 1, 21, 59, 59));
+    const allowed = { unreadable: 'must be a date and time such as 2025-03-31 14:05, not 5' };
+    expect(readInstant(5, PARIS)).toEqual(allowed);
+    for (const text of ['2025-02-30 10:00', '2025-03-31 24:00', '2025-03-31 10:60', '2025-03-31 10:00:60'])
+      expect(isUnreadable(readInstant(text, PARIS))).toBe(true);
+  });
+
+  it('finds the offset of a local time hours after a daylight-saving change from the right side', () => {
+    // Los Angeles springs forward at 02:00 on 2025-03-09: 05:00 that day is PDT (UTC−7).
+    expect(readInstant('2025-03-09 05:00', LOS_ANGELES)).toBe(Date.UTC(2025, 2, 9, 12, 0));
+    expect(readInstant('2025-03-08 23:00', LOS_ANGELES)).toBe(Date.UTC(2025, 2, 9, 7, 0));
   });
 });

@@ -29,6 +29,11 @@ export interface ServicesOptions {
   scriptTimeZone?: string;
   /** Active and effective user, default 'owner@example.com'. */
   user?: string;
+  /**
+   * Whether the code running now runs without the user's authorization (a simple trigger, a
+   * custom function), where Google hides an anonymous user's email. Default: always.
+   */
+  identityHidden?: () => boolean;
   locale?: string;
   /** MailApp daily recipients, default 100 (consumer account). */
   mailQuota?: number;
@@ -51,7 +56,10 @@ export interface ServicesHost {
   session: SessionState & {
     /** Sets both the active and the effective user. */
     setUser(email: string): void;
-    /** Simple triggers for consumer accounts: the active user's email reads ''. */
+    /**
+     * A consumer account (or one outside the script's Workspace domain): where the script runs
+     * without the user's authorization (`identityHidden`), both users' emails read ''.
+     */
     setAnonymous(anonymous: boolean): void;
   };
   ui: UiHost;
@@ -87,20 +95,24 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const { calls, clock } = options;
   const tracker = new Tracker(calls);
-  const user = options.user ?? 'owner@example.com';
-  let realUser = user;
+  let user = options.user ?? 'owner@example.com';
+  let anonymous = false;
+  const identityHidden = options.identityHidden ?? (() => true);
+  const shown = () => (anonymous && identityHidden() ? '' : user);
   const session: ServicesHost['session'] = {
-    activeUser: user,
-    effectiveUser: user,
+    get activeUser() {
+      return shown();
+    },
+    get effectiveUser() {
+      return shown();
+    },
     locale: options.locale ?? 'en',
     scriptTimeZone: () => options.scriptTimeZone ?? options.timeZone(),
     setUser(email: string) {
-      realUser = email;
-      session.activeUser = email;
-      session.effectiveUser = email;
+      user = email;
     },
-    setAnonymous(anonymous: boolean) {
-      session.activeUser = anonymous ? '' : realUser;
+    setAnonymous(value: boolean) {
+      anonymous = value;
     },
   };
   const ctx: ServiceContext = { calls, clock, tracker, session, error: options.createError ?? defaultError };

@@ -8,10 +8,10 @@ import type { Clock } from '../clock.js';
 
 /** Who is running the script, and in which time zone; read by Session, MailApp, triggers, stores. */
 export interface SessionState {
-  /** Session.getActiveUser().getEmail(); '' means anonymous (consumer simple triggers). */
-  activeUser: string;
+  /** Session.getActiveUser().getEmail(); '' where Google hides an anonymous user (simple triggers). */
+  readonly activeUser: string;
   /** Session.getEffectiveUser().getEmail(): the account the script runs as, the mail sender. */
-  effectiveUser: string;
+  readonly effectiveUser: string;
   locale: string;
   /** The script (manifest) time zone. */
   scriptTimeZone: () => string;

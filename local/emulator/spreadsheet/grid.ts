@@ -44,12 +44,17 @@ export function isTextFormat(data: RowData | undefined, column: number): boolean
   return data?.numberFormat?.[column - 1] === '@';
 }
 
-/** Stores a parsed value, replacing any formula. A format Sheets infers only lands on a General cell. */
-export function putParsed(data: RowData, column: number, parsed: Parsed): void {
+/**
+ * Stores a parsed value, replacing any formula; a formula parsed from text that script code wrote
+ * is marked as such (not one a user typed). A format Sheets infers only lands on a General cell.
+ */
+export function putParsed(data: RowData, column: number, parsed: Parsed, typedByUser = false): void {
   const i = column - 1;
   data.v[i] = parsed.value;
   if (parsed.formula !== undefined) layerOf(data, 'f', true)[i] = parsed.formula;
   else if (data.f && data.f[i] !== undefined) data.f[i] = undefined;
+  if (parsed.fromText && !typedByUser) layerOf(data, 'scriptText', true)[i] = true;
+  else if (data.scriptText && data.scriptText[i] !== undefined) data.scriptText[i] = undefined;
   if (parsed.format !== undefined) {
     const formats = layerOf(data, 'numberFormat', true);
     if (formats[i] === undefined || formats[i] === GENERAL_FORMAT) formats[i] = parsed.format;
@@ -59,7 +64,8 @@ export function putParsed(data: RowData, column: number, parsed: Parsed): void {
 /** Whether a string is stored as written whatever the cell's format: no formula, number, date or boolean. */
 function isPlainText(x: string): boolean {
   const first = x.charCodeAt(0);
-  if (Number.isNaN(first) || (first >= 36 && first <= 57) || first === 61 || first === 43) return false;
+  // 36–57 covers $ ' + - . and the digits; 61 is =, 64 is @.
+  if (Number.isNaN(first) || (first >= 36 && first <= 57) || first === 61 || first === 64) return false;
   return !(
     (x.length === 4 || x.length === 5) &&
     (first === 84 || first === 116 || first === 70 || first === 102)
@@ -88,7 +94,10 @@ export function writeValues(
       const t = typeof x;
       if (t === 'number' || t === 'boolean' || (t === 'string' && isPlainText(x as string))) {
         v[c0 + c] = x as CellValue;
-        if (f !== undefined && f[c0 + c] !== undefined) f[c0 + c] = undefined;
+        if (f !== undefined && f[c0 + c] !== undefined) {
+          f[c0 + c] = undefined;
+          if (data.scriptText) data.scriptText[c0 + c] = undefined;
+        }
       } else {
         putParsed(data, column + c, parseScriptValue(x, timeZone, isTextFormat(data, column + c)));
       }
@@ -269,7 +278,7 @@ export function clearCells(
   what: ClearWhat,
 ): void {
   const layers: Layer[] = [];
-  if (what.contents) layers.push('f');
+  if (what.contents) layers.push('f', 'scriptText');
   if (what.notes) layers.push('n');
   if (what.validations) layers.push('dv');
   if (what.formats) layers.push(...FORMAT_KEYS);

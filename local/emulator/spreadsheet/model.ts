@@ -30,6 +30,12 @@ export interface ValidationRule {
 /** The per-cell properties other than the value, and their types. */
 export interface LayerTypes {
   f: string;
+  /**
+   * Marks a formula that Sheets parsed from text script code wrote (setValues, setValue,
+   * appendRow), as opposed to one set with setFormula or typed by a user: the add-on means no
+   * such formula, so tests look for them (Workbook.scriptTextFormulas).
+   */
+  scriptText: true;
   n: string;
   dv: ValidationRule;
   background: string;
@@ -45,7 +51,7 @@ export interface LayerTypes {
   wrap: boolean;
 }
 export type Layer = keyof LayerTypes;
-export type FormatKey = Exclude<Layer, 'f' | 'n' | 'dv'>;
+export type FormatKey = Exclude<Layer, 'f' | 'scriptText' | 'n' | 'dv'>;
 
 export type RowData = { v: (CellValue | undefined)[] } & { [K in Layer]?: (LayerTypes[K] | undefined)[] };
 
@@ -70,7 +76,7 @@ export const FORMAT_DEFAULTS: { [K in FormatKey]: LayerTypes[K] } = {
 };
 
 export const FORMAT_KEYS = Object.keys(FORMAT_DEFAULTS) as FormatKey[];
-export const LAYERS: Layer[] = ['f', 'n', 'dv', ...FORMAT_KEYS];
+export const LAYERS: Layer[] = ['f', 'scriptText', 'n', 'dv', ...FORMAT_KEYS];
 
 export interface ProtectionModel {
   id: number;

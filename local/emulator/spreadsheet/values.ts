@@ -1,8 +1,11 @@
 /**
  * What a written value becomes in a cell. Strings are parsed the way Sheets parses typed input
- * (and the way Range.setValues treats strings): "=..." is a formula, a leading apostrophe keeps
- * the rest as text, numbers, percents, dollar amounts, TRUE/FALSE and dates are converted,
- * unless the cell is formatted as plain text ("@").
+ * (and the way Range.setValues treats strings, like the Sheets API's USER_ENTERED option): "=..."
+ * is a formula, and so is text that starts with "+", "-" or "@" and is not a number (the old
+ * Lotus way of starting a formula, which Sheets still accepts: the "formula injection" characters
+ * of OWASP's CSV Injection page and CWE-1236); a leading apostrophe keeps the rest as text;
+ * numbers, percents, dollar amounts, TRUE/FALSE and dates are converted; nothing is parsed in a
+ * cell formatted as plain text ("@").
  */
 import { type CellValue, isDate } from './model';
 import { ianaZone, instantOf } from '../time-zones';
@@ -12,6 +15,8 @@ export interface Parsed {
   formula?: string;
   /** A number format Sheets applies along with the value (e.g. "0%" for "25%"). */
   format?: string;
+  /** The formula was parsed from text, not set with setFormula. */
+  fromText?: true;
 }
 
 const EMPTY: Parsed = { value: undefined };
@@ -48,17 +53,27 @@ export function parseScriptValue(value: unknown, timeZone: string, textFormat: b
 export function parseText(text: string, timeZone: string, textFormat: boolean): Parsed {
   if (text === '') return EMPTY;
   const first = text.charCodeAt(0);
-  if (first === 61 /* = */ && text.length > 1 && !textFormat) return { value: undefined, formula: text };
+  if (first === 61 /* = */ && text.length > 1 && !textFormat) return formulaText(text);
   if (first === 39 /* ' */) return { value: text.slice(1) || undefined };
   if (textFormat) return { value: text };
   // Only text that starts like a number, a sign, a dollar or a boolean can convert.
   const isDigitLike =
     (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46 || first === 36;
-  if (isDigitLike) return parseNumberOrDate(text.trim(), timeZone) ?? { value: text };
+  const converted = isDigitLike ? parseNumberOrDate(text.trim(), timeZone) : null;
+  if (converted) return converted;
+  // "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)" are formulas; stored as "=" + text (Sheets shows
+  // "+1+2" as "=+1+2"). Only that they are formulas matters: they run when Sheets computes them.
+  const formulaStart = first === 43 /* + */ || first === 45 /* - */ || first === 64; /* @ */
+  if (formulaStart && text.length > 1) return formulaText(`=${text}`);
+  if (isDigitLike) return { value: text };
   if ((text.length === 4 || text.length === 5) && /^(true|false)$/i.test(text)) {
     return { value: text.toLowerCase() === 'true' };
   }
   return { value: text };
+}
+
+function formulaText(formula: string): Parsed {
+  return { value: undefined, formula, fromText: true };
 }
 
 function parseNumberOrDate(text: string, timeZone: string): Parsed | null {

@@ -3,7 +3,7 @@
  * playground seed and inspect without counting calls, and the user's own edits (typing or
  * pasting), which change cells without firing triggers (the harness fires onEdit itself).
  */
-import { type Box, boxA1, parseA1, splitSheetName } from './a1';
+import { type Box, boxA1, cellA1, parseA1, splitSheetName } from './a1';
 import { cellValue, ensureRow, lastColumn, lastRow, layerAt, putParsed, isTextFormat } from './grid';
 import { type CellValue, isDate, newSheetModel, type RangeRef, type SheetModel } from './model';
 import { isTimeZone } from '../time-zones';
@@ -31,6 +31,13 @@ export interface UserEdit {
   value?: CellValue;
   /** For a single-cell edit: the previous value (undefined when the cell was empty). */
   oldValue?: CellValue;
+}
+
+/** A formula cell, by sheet name and A1 notation. */
+export interface ScriptTextFormula {
+  sheet: string;
+  a1: string;
+  formula: string;
 }
 
 export interface WorkbookInit {
@@ -161,6 +168,25 @@ export class Workbook {
     return layerAt(this.sheet(sheetName), 'f', box.row, box.column) ?? '';
   }
 
+  /**
+   * Every formula Sheets parsed from text that script code wrote (setValues, setValue, appendRow),
+   * in sheet order: text the add-on wrote that Sheets runs. Formulas set with setFormula or typed
+   * by a user are not listed.
+   */
+  scriptTextFormulas(): ScriptTextFormula[] {
+    const found: ScriptTextFormula[] = [];
+    for (const sheet of this.sheets) {
+      sheet.rows.forEach((data, r) => {
+        data?.scriptText?.forEach((marked, c) => {
+          const formula = data.f?.[c];
+          if (marked && formula !== undefined)
+            found.push({ sheet: sheet.name, a1: cellA1(r + 1, c + 1), formula });
+        });
+      });
+    }
+    return found;
+  }
+
   note(sheetName: string, a1: string): string {
     const box = this.box(sheetName, a1);
     return layerAt(this.sheet(sheetName), 'n', box.row, box.column) ?? '';
@@ -201,6 +227,7 @@ export class Workbook {
           data,
           box.column + c,
           parseScriptValue(x, this.timeZone, isTextFormat(data, box.column + c)),
+          true,
         );
       });
     });

@@ -7,6 +7,7 @@
 import { isBlankCell, isUnreadable, readDay, readMoney } from '../values';
 import type { CalendarDay } from '../types';
 import { quoteValue } from '../problems';
+import { wordFor } from '../wording';
 
 export class ArgumentError extends Error {
   constructor(message: string) {
@@ -49,7 +50,7 @@ export function usedRows(fn: string, columns: readonly Column[]): number[] {
   for (const other of rest) {
     if (other.cells.length !== first.cells.length) {
       throw new ArgumentError(
-        `${fn}: ${other.name} has ${other.cells.length} ${plural(other.cells.length, 'cell')} but ${first.name} has ${first.cells.length}; give ranges of the same size.`,
+        `${fn}: ${other.name} has ${other.cells.length} ${wordFor(other.cells.length, 'cell')} but ${first.name} has ${first.cells.length}; give ranges of the same size.`,
       );
     }
   }
@@ -92,8 +93,4 @@ export function dateArgument(fn: string, name: string, arg: unknown, timeZone: s
     throw new ArgumentError(`${fn}: ${name} is ${quoteValue(arg)}: it must be a date such as 2026-03-31.`);
   }
   return day;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }

@@ -10,6 +10,7 @@ import type { CalendarDay, StageKind, StageTable } from '../types';
 import { isBlankCell, isUnreadable, readPercent } from '../values';
 import { ArgumentError, amountAt, columnOf, dateArgument, dayAt, rowError, usedRows } from './arguments';
 import type { Column } from './arguments';
+import { isOmitted } from './table-argument';
 
 export interface FunctionContext {
   readonly table: StageTable;
@@ -18,7 +19,7 @@ export interface FunctionContext {
 
 /**
  * A row's probability: a stage name (its probability; won 1, lost 0) or a probability written as
- * 0.65, 65 or "65%". A bare number is a probability, never a stage name.
+ * 0.65 or "65%" (see readPercent). A bare number is a probability, never a stage name.
  */
 function chanceAt(fn: string, column: Column, index: number, table: StageTable): number {
   const cell = column.cells[index];
@@ -84,7 +85,7 @@ export function forecastWeighted(
   const fn = 'FORECAST_WEIGHTED';
   const amountColumn = columnOf(fn, 'amounts', amounts);
   const chanceColumn = columnOf(fn, 'stages_or_probabilities', stagesOrProbabilities);
-  const dateColumn = closeDates === undefined ? null : columnOf(fn, 'close_dates', closeDates);
+  const dateColumn = isOmitted(closeDates) ? null : columnOf(fn, 'close_dates', closeDates);
   const rows = usedRows(
     fn,
     dateColumn ? [amountColumn, chanceColumn, dateColumn] : [amountColumn, chanceColumn],
@@ -107,7 +108,7 @@ export function winRateOf(
 ): number {
   const fn = 'WIN_RATE';
   const stageColumn = columnOf(fn, 'stages', stages);
-  const dateColumn = closeDates === undefined ? null : columnOf(fn, 'close_dates', closeDates);
+  const dateColumn = isOmitted(closeDates) ? null : columnOf(fn, 'close_dates', closeDates);
   const rows = usedRows(fn, dateColumn ? [stageColumn, dateColumn] : [stageColumn]);
   const range = period(fn, ctx, dateColumn, startDate, endDate);
   const rate = winRate(

@@ -1,9 +1,11 @@
 /**
  * Deals that need someone: stale ones (nothing moved or no contact for too long) and overdue
- * follow-ups. Days are whole calendar days in the spreadsheet's time zone.
+ * follow-ups. The two rules of SPEC §2 are written here once, and the Summary, the per-owner
+ * numbers and the reminder digests all ask them. Days are whole calendar days in the
+ * spreadsheet's time zone.
  */
 import { dayOfDate } from '../dates';
-import type { CalendarDay, Deal, Stage, Today } from '../types';
+import type { CalendarDay, Deal, Today } from '../types';
 import type { PricedDeal } from './pipeline';
 
 /** A row of the Summary's lists: ID, deal, owner, days. */
@@ -17,26 +19,35 @@ export interface AttentionItem {
   readonly row: number;
 }
 
-/** Follow-up before today; a follow-up due today is not overdue yet. */
-export function isOverdue(followUp: CalendarDay | null, today: CalendarDay): boolean {
-  return followUp !== null && followUp < today;
+/**
+ * Overdue: an open deal whose Follow-up is before today (one due today is not overdue yet).
+ * The days past the Follow-up, or null when the deal is not overdue.
+ */
+export function daysOverdue(d: PricedDeal, today: CalendarDay): number | null {
+  const followUp = d.deal.followUp;
+  return d.kind === 'open' && followUp !== null && followUp < today ? today - followUp : null;
 }
 
 /**
  * Days since the later of the day the deal entered its stage and its Last Contact, or null when
  * neither is known (nothing to age the deal from, so it is never called stale).
  */
-export function daysSinceActivity(deal: Deal, today: Today): number | null {
+function daysSinceActivity(deal: Deal, today: Today): number | null {
   const since = deal.stageSince === null ? null : dayOfDate(deal.stageSince, today.timeZone);
   const last = Math.max(since ?? -Infinity, deal.lastContact ?? -Infinity);
   return last === -Infinity ? null : today.today - last;
 }
 
-/** Older than the stage's Stale After Days: at exactly that many days the deal is not stale yet. */
-export function isStale(deal: Deal, stage: Stage, today: Today): boolean {
-  if (stage.kind !== 'open' || stage.staleAfterDays === null) return false;
-  const days = daysSinceActivity(deal, today);
-  return days !== null && days > stage.staleAfterDays;
+/**
+ * Stale: an open deal with no activity for longer than its stage's Stale After Days (at exactly
+ * that many days it is not stale yet; a blank Stale After Days never goes stale). The days
+ * without activity, or null when the deal is not stale.
+ */
+export function daysStale(d: PricedDeal, today: Today): number | null {
+  const limit = d.stage.staleAfterDays;
+  if (d.kind !== 'open' || limit === null) return null;
+  const days = daysSinceActivity(d.deal, today);
+  return days !== null && days > limit ? days : null;
 }
 
 const item = (d: PricedDeal, days: number): AttentionItem => ({
@@ -55,9 +66,8 @@ const byDaysThenId = (a: AttentionItem, b: AttentionItem): number =>
 export function staleDeals(priced: readonly PricedDeal[], today: Today): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const d of priced) {
-    if (d.kind !== 'open' || d.stage.staleAfterDays === null) continue;
-    const days = daysSinceActivity(d.deal, today);
-    if (days !== null && days > d.stage.staleAfterDays) items.push(item(d, days));
+    const days = daysStale(d, today);
+    if (days !== null) items.push(item(d, days));
   }
   return items.sort(byDaysThenId);
 }
@@ -65,8 +75,8 @@ export function staleDeals(priced: readonly PricedDeal[], today: Today): Attenti
 export function overdueFollowUps(priced: readonly PricedDeal[], today: CalendarDay): AttentionItem[] {
   const items: AttentionItem[] = [];
   for (const d of priced) {
-    const followUp = d.deal.followUp;
-    if (d.kind === 'open' && followUp !== null && followUp < today) items.push(item(d, today - followUp));
+    const days = daysOverdue(d, today);
+    if (days !== null) items.push(item(d, days));
   }
   return items.sort(byDaysThenId);
 }

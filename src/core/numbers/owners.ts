@@ -4,6 +4,7 @@
  * own group ('').
  */
 import type { CalendarDay, StageKind } from '../types';
+import { daysOverdue } from './attention';
 import type { PricedDeal } from './pipeline';
 import type { Period } from './quarter';
 import { inRange } from './value';
@@ -65,7 +66,7 @@ export function numbersByOwner(
       t.openDeals++;
       t.openPipeline += d.amount;
       t.weightedPipeline += d.weighted;
-      if (d.deal.followUp !== null && d.deal.followUp < today) t.overdueFollowUps++;
+      if (daysOverdue(d, today) !== null) t.overdueFollowUps++;
       continue;
     }
     if (inRange(close, window)) t.closedKinds.push(d.kind);

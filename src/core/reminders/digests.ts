@@ -3,7 +3,7 @@
  * and stale deals, and the team digest for the Manager Email. Only open deals remind anyone; a
  * deal in a stage the table does not know is left out, as it is from every number.
  */
-import { daysSinceActivity } from '../numbers/attention';
+import { daysOverdue, daysStale } from '../numbers/attention';
 import type { PricedDeal } from '../numbers/pipeline';
 import type { Deal, Today } from '../types';
 import { isEmailAddress } from '../values';
@@ -67,14 +67,11 @@ export function ownerKey(text: string): string {
 /** The deal's reminder today, or null when nothing about it is due. */
 export function reminderFor(d: PricedDeal, today: Today, leadDays: number): ReminderItem | null {
   if (d.kind !== 'open') return null;
-  const staleAfter = d.stage.staleAfterDays;
-  const inactive = staleAfter === null ? null : daysSinceActivity(d.deal, today);
-  const staleDays = inactive !== null && staleAfter !== null && inactive > staleAfter ? inactive : null;
+  const staleDays = daysStale(d, today);
   const base = { deal: d.deal, stage: d.stage.name, staleDays };
+  const overdue = daysOverdue(d, today.today);
+  if (overdue !== null) return { ...base, reason: 'overdue', days: overdue };
   const followUp = d.deal.followUp;
-  if (followUp !== null && followUp < today.today) {
-    return { ...base, reason: 'overdue', days: today.today - followUp };
-  }
   if (followUp !== null && followUp - today.today <= leadDays) {
     return { ...base, reason: 'due', days: followUp - today.today };
   }

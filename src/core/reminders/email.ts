@@ -7,7 +7,8 @@ import { isoOfDay } from '../dates';
 import { escapeHtml } from '../html';
 import type { CalendarDay } from '../types';
 import type { Digest, ReminderItem } from './digests';
-import { moneyText, oneLine, plural } from './text';
+import { countOf } from '../wording';
+import { moneyText, oneLine } from './text';
 
 export interface DigestContext {
   readonly today: CalendarDay;
@@ -42,12 +43,12 @@ export function digestSummary(digest: Digest): string {
   const parts: string[] = [];
   if (digest.kind === 'owner') {
     if (overdue + due > 0) {
-      parts.push(plural(overdue + due, 'follow-up') + ' due' + (overdue > 0 ? ` (${overdue} overdue)` : ''));
+      parts.push(countOf(overdue + due, 'follow-up') + ' due' + (overdue > 0 ? ` (${overdue} overdue)` : ''));
     }
-  } else if (overdue > 0) parts.push(plural(overdue, 'overdue follow-up'));
-  if (stale > 0) parts.push(plural(stale, 'stale deal'));
+  } else if (overdue > 0) parts.push(countOf(overdue, 'overdue follow-up'));
+  if (stale > 0) parts.push(countOf(stale, 'stale deal'));
   if (digest.unreachable.length > 0)
-    parts.push(`${plural(digest.unreachable.length, 'deal')} nobody is reminded of`);
+    parts.push(`${countOf(digest.unreachable.length, 'deal')} nobody is reminded of`);
   return parts.join(', ');
 }
 
@@ -87,12 +88,12 @@ function of(digest: Digest, reason: ReminderItem['reason']): ReminderItem[] {
 
 function dueTitle(digest: Digest): string {
   const last = Math.max(0, ...digest.items.filter((i) => i.reason === 'due').map((i) => i.days));
-  return last === 0 ? 'Follow-ups due today' : `Follow-ups due in the next ${plural(last, 'day')}`;
+  return last === 0 ? 'Follow-ups due today' : `Follow-ups due in the next ${countOf(last, 'day')}`;
 }
 
 /** "7 days overdue", "due today", "due in 2 days", "no activity for 20 days", joined. */
 export function statusText(item: ReminderItem): string {
-  const days = (n: number) => plural(n, 'day');
+  const days = (n: number) => countOf(n, 'day');
   let status: string;
   if (item.reason === 'overdue') status = `${days(item.days)} overdue`;
   else if (item.reason === 'due') {
@@ -121,7 +122,7 @@ function textSection(section: Section, team: boolean, context: DigestContext): s
     );
   }
   const more = section.items.length - LISTED_PER_SECTION;
-  if (more > 0) lines.push(`…and ${plural(more, 'more deal')} in the Deals sheet.`);
+  if (more > 0) lines.push(`…and ${countOf(more, 'more deal')} in the Deals sheet.`);
   lines.push('');
   return lines;
 }
@@ -162,7 +163,7 @@ function htmlSection(section: Section, team: boolean, context: DigestContext): s
     ...rows,
     '</table>',
     ...(section.items.length > LISTED_PER_SECTION
-      ? [`<p>…and ${plural(section.items.length - LISTED_PER_SECTION, 'more deal')} in the Deals sheet.</p>`]
+      ? [`<p>…and ${countOf(section.items.length - LISTED_PER_SECTION, 'more deal')} in the Deals sheet.</p>`]
       : []),
   ].join('\n');
 }

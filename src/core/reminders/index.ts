@@ -2,4 +2,5 @@
 export * from './digests';
 export * from './email';
 export * from './log';
+export * from './log-rows';
 export * from './text';

@@ -2,18 +2,27 @@
  * The Reminder Log as the durable claim that makes reminders idempotent. One row per digest
  * attempted: `Date | Owner | Deals | Status | Detail`, Date the spreadsheet's calendar day.
  *
- * A run claims (owner, day) by appending a `sending` row before it sends, and turns it into
+ * A run claims (owner, day) by writing a `sending` row before it sends, and turns it into
  * `sent`, `failed` or `deferred` after. For the day, any row for the owner other than `deferred`
  * means its digest is settled: `sent` and `failed` rows, and a `sending` row that a stopped run
  * never marked, are never sent again that day (at most one digest a day, whatever happened).
  * A `deferred` row is not a claim: the next run, that day or a later one, sends the digest.
+ * An owner has one row a day: a later run writes over that day's `deferred` row (it turns into
+ * `sending`, then `sent`) instead of appending another.
+ *
+ * The log is read by its header only when that header is whole: a missing, renamed or repeated
+ * Date, Owner, Deals, Status or Detail header stops the job (see logHeaderText), because guessing
+ * would lose sight of the rows already there and send today's digests again.
  */
-import { REMINDER_LOG_HEADERS, headerIndex, normalizeHeader } from '../columns';
+import { REMINDER_LOG_HEADERS, normalizeHeader } from '../columns';
 import { startOfDay } from '../dates';
 import type { CalendarDay } from '../types';
 import { readDay, isUnreadable } from '../values';
+import { columnLetter } from '../problems';
+import { wordFor } from '../wording';
 import { ownerKey } from './digests';
 import type { Digest, ReminderItem, UnreachableOwner } from './digests';
+import { listText } from './text';
 
 export const STATUS = {
   sending: 'sending',
@@ -23,8 +32,11 @@ export const STATUS = {
 } as const;
 export type ReminderStatus = (typeof STATUS)[keyof typeof STATUS];
 
-type LogField = 'date' | 'owner' | 'deals' | 'status' | 'detail';
+export type LogField = 'date' | 'owner' | 'deals' | 'status' | 'detail';
 const FIELDS: readonly LogField[] = ['date', 'owner', 'deals', 'status', 'detail'];
+/** The fields a claim is read from: a new, empty column under one of them hides every row above. */
+const CLAIM_FIELDS: readonly LogField[] = ['date', 'owner', 'status'];
+const headerOf = (field: LogField): string => REMINDER_LOG_HEADERS[FIELDS.indexOf(field)]!;
 
 export interface LogLayout {
   /** 0-based column of each field, found by header (users may reorder or add columns). */
@@ -33,26 +45,70 @@ export interface LogLayout {
   readonly width: number;
 }
 
-/** The layout, or the headers row 1 lacks. */
-export function logLayout(header: readonly unknown[]): LogLayout | { missing: string[] } {
-  const index = headerIndex(header);
-  const columns = {} as Record<LogField, number>;
-  const missing: string[] = [];
-  FIELDS.forEach((field, i) => {
-    const name = REMINDER_LOG_HEADERS[i] ?? '';
-    const column = index.get(normalizeHeader(name));
-    if (column === undefined) missing.push(name);
-    else columns[field] = column;
+/** Why row 1 cannot be read as the log's header. */
+export interface LogHeaderProblem {
+  /** Headers row 1 lacks, in the log's order. */
+  readonly missing: readonly string[];
+  /** Headers row 1 has more than once, with their 0-based columns. */
+  readonly repeated: readonly { readonly header: string; readonly columns: readonly number[] }[];
+}
+
+/** The layout, or what keeps row 1 from being read as the log's header. */
+export function logLayout(header: readonly unknown[]): LogLayout | LogHeaderProblem {
+  const found = new Map<LogField, number[]>(FIELDS.map((field) => [field, []]));
+  header.forEach((cell, column) => {
+    const field = FIELDS.find((f) => normalizeHeader(headerOf(f)) === normalizeHeader(cell));
+    if (field) found.get(field)!.push(column);
   });
-  if (missing.length > 0) return { missing };
-  const last = header.reduce<number>(
-    (width, cell, i) => (String(cell ?? '').trim() === '' ? width : i + 1),
-    0,
-  );
-  return { columns, width: last };
+  const missing = FIELDS.filter((field) => found.get(field)!.length === 0).map(headerOf);
+  const repeated = FIELDS.filter((field) => found.get(field)!.length > 1).map((field) => ({
+    header: headerOf(field),
+    columns: found.get(field)!,
+  }));
+  if (missing.length > 0 || repeated.length > 0) return { missing, repeated };
+  const columns = Object.fromEntries(FIELDS.map((field) => [field, found.get(field)![0]!]));
+  const width = header.reduce<number>((w, cell, i) => (String(cell ?? '').trim() === '' ? w : i + 1), 0);
+  return { columns: columns as Record<LogField, number>, width };
+}
+
+/**
+ * The headers Set up sheets may add to the log: all of them while it has no rows; once it has
+ * rows, only Deals and Detail. A new, empty Date, Owner or Status column beside rows already
+ * there would make every one of them unreadable as a claim, and today's digests would go again:
+ * those headers are typed back by hand.
+ */
+export function headersSetUpMayAdd(holdsRows: boolean): string[] {
+  return FIELDS.filter((field) => !holdsRows || !CLAIM_FIELDS.includes(field)).map(headerOf);
+}
+
+/** What is wrong with row 1 of the Reminder Log and how to put it right, for a person. */
+export function logHeaderText(problem: LogHeaderProblem, holdsRows: boolean): string {
+  const sentences: string[] = [];
+  const { missing, repeated } = problem;
+  if (missing.length > 0) {
+    const quoted = missing.map((header) => `"${header}"`);
+    const [them, their] = missing.length === 1 ? ['it', 'its column'] : ['them', 'their columns'];
+    const start = `Row 1 of the Reminder Log has no ${listText(quoted, 'or')} ${wordFor(missing.length, 'header')}: type ${them} back over ${their}`;
+    const mayAdd = headersSetUpMayAdd(holdsRows);
+    const byHand = quoted.filter((_, i) => !mayAdd.includes(missing[i]!));
+    sentences.push(
+      byHand.length === 0
+        ? `${start}, or run Deal Pipeline › Set up sheets to add ${them}.`
+        : `${start}. Set up sheets adds no new, empty ${listText(byHand, 'or')} column to a log that has rows: the rows there could no longer be read, and today's digests would go again.`,
+    );
+  }
+  for (const { header, columns } of repeated) {
+    const letters = listText(columns.map(columnLetter), 'and');
+    sentences.push(
+      `"${header}" heads columns ${letters} of the Reminder Log: keep one and rename the ${wordFor(columns.length - 1, 'other')}.`,
+    );
+  }
+  return sentences.join(' ');
 }
 
 export interface LogEntry {
+  /** The sheet row (1-based). */
+  readonly row: number;
   readonly day: CalendarDay | null;
   readonly key: string;
   readonly status: string;
@@ -69,22 +125,28 @@ export function logEntries(
   layout: LogLayout,
   timeZone: string,
 ): LogEntry[] {
+  return values.slice(1).flatMap((cells, i) => logEntry(cells, i + 2, layout, timeZone) ?? []);
+}
+
+/** The log row at sheet row `row`, or null when its Owner cell is blank. */
+export function logEntry(
+  cells: readonly unknown[],
+  row: number,
+  layout: LogLayout,
+  timeZone: string,
+): LogEntry | null {
   const { columns } = layout;
-  const entries: LogEntry[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r] ?? [];
-    const key = ownerKey(String(row[columns.owner] ?? ''));
-    if (key === '') continue;
-    const day = readDay(row[columns.date], timeZone);
-    entries.push({
-      day: day === null || isUnreadable(day) ? null : day,
-      key,
-      status: String(row[columns.status] ?? '')
-        .trim()
-        .toLowerCase(),
-    });
-  }
-  return entries;
+  const key = ownerKey(String(cells[columns.owner] ?? ''));
+  if (key === '') return null;
+  const day = readDay(cells[columns.date], timeZone);
+  return {
+    row,
+    day: isUnreadable(day) ? null : day,
+    key,
+    status: String(cells[columns.status] ?? '')
+      .trim()
+      .toLowerCase(),
+  };
 }
 
 export interface ClaimState {
@@ -95,19 +157,23 @@ export interface ClaimState {
    * quota does not keep deferring the same digests.
    */
   readonly waiting: readonly string[];
+  /** Key → sheet row of its `deferred` row for today (the last, if a log has several): written over, not added to. */
+  readonly deferredToday: ReadonlyMap<string, number>;
 }
 
 export function claimState(entries: readonly LogEntry[], today: CalendarDay): ClaimState {
   const settledToday = new Set<string>();
-  const waitingSince = new Map<string, number>();
-  entries.forEach((entry, index) => {
+  // A Set keeps the order keys went in, which is the order they began waiting.
+  const waiting = new Set<string>();
+  const deferredToday = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.day === today && entry.status === STATUS.deferred) deferredToday.set(entry.key, entry.row);
     // Any status but deferred settles the day, a blank or unknown one too: never a second digest.
     if (entry.day === today && entry.status !== STATUS.deferred) settledToday.add(entry.key);
-    if (entry.status !== STATUS.deferred) waitingSince.delete(entry.key);
-    else if (!waitingSince.has(entry.key)) waitingSince.set(entry.key, index);
-  });
-  const waiting = [...waitingSince].sort(([, a], [, b]) => a - b).map(([key]) => key);
-  return { settledToday, waiting };
+    if (entry.status !== STATUS.deferred) waiting.delete(entry.key);
+    else waiting.add(entry.key);
+  }
+  return { settledToday, waiting: [...waiting], deferredToday };
 }
 
 export interface RunPlan {
@@ -161,6 +227,16 @@ export const DETAIL = {
   timeLimit: "The run neared Apps Script's 6-minute limit; goes with the next run.",
   notAnAddress: (owner: string) =>
     `"${owner}" is not an email address, so nobody got these reminders: fix the Owner cell of these deals.`,
+  logStarted:
+    "Not sent: the Reminder Log was missing or empty, so whether today's digest had already gone was unknown. Tomorrow's run sends as usual.",
+} as const;
+
+/** Why a run sent nothing: what the run reports, and what the execution log shows. */
+export const LOG_TROUBLE = {
+  unreadable: (problem: LogHeaderProblem, holdsRows: boolean) =>
+    `No reminder was sent: the Reminder Log is how Deal Pipeline knows who already got today's digest, and it cannot be read. ${logHeaderText(problem, holdsRows)}`,
+  started:
+    "No reminder was sent today: the Reminder Log sheet was missing or empty, so Deal Pipeline could not tell who had already got today's digest. It started a new Reminder Log that lists them as not sent; tomorrow's run sends as usual.",
 } as const;
 
 export interface LogRecord {
@@ -171,22 +247,17 @@ export interface LogRecord {
   readonly detail: string;
 }
 
-/** A sheet row for a record, in the sheet's column order; Date is a date cell at local midnight. */
+/**
+ * A sheet row for a record, in the sheet's column order; Date is a date cell at local midnight.
+ * Text stays as it is: the sheet writer keeps it literal.
+ */
 export function logRow(layout: LogLayout, record: LogRecord, timeZone: string): (string | Date)[] {
   const row: (string | Date)[] = Array.from({ length: layout.width }, () => '');
   const { columns } = layout;
   row[columns.date] = startOfDay(record.day, timeZone);
-  row[columns.owner] = literal(record.owner);
-  row[columns.deals] = literal(record.deals);
+  row[columns.owner] = record.owner;
+  row[columns.deals] = record.deals;
   row[columns.status] = record.status;
-  row[columns.detail] = literal(record.detail);
+  row[columns.detail] = record.detail;
   return row;
-}
-
-/**
- * Text as Sheets should keep it: a leading = + - @ would make setValues read a formula or a
- * number, so such text gets the apostrophe a user would type (it is not part of the value).
- */
-export function literal(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }

@@ -1,8 +1,9 @@
-/** Small pieces of digest wording: counts, money, and text that must stay on one line. */
+/** Small pieces of reminder wording: lists, money, and text that must stay on one line. */
 
-/** "1 stale deal", "3 stale deals". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+/** "A", "A or B", "A, B or C" with "or"; the same with "and". */
+export function listText(items: readonly string[], conjunction: 'and' | 'or'): string {
+  if (items.length < 2) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]!}`;
 }
 
 /** Line breaks (and the Unicode ones) become spaces: subjects and header lines carry none. */
@@ -16,14 +17,13 @@ export function oneLine(text: string): string {
  */
 export function moneyText(amount: number | null, currency: string): string {
   if (amount === null) return '—';
-  const code = currency.trim().toUpperCase();
-  if (code !== '') {
-    try {
-      return new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).format(amount);
-    } catch {
-      // Not an ISO 4217 code: fall through and spell it out.
-    }
+  const code = currency.trim();
+  try {
+    // Intl reads a currency code in any case: "jpy" is ¥.
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).format(amount);
+  } catch {
+    // Blank, or not an ISO 4217 code: spelt out below.
   }
   const number = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return currency.trim() === '' ? number : `${number} ${oneLine(currency)}`;
+  return code === '' ? number : `${number} ${oneLine(code)}`;
 }

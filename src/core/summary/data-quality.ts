@@ -1,14 +1,16 @@
 /**
  * What the numbers could not use, so nothing is dropped silently: deals in an unknown stage,
- * owners reminders cannot reach, cells and History rows that cannot be read, and a Settings sheet
- * whose stage table is not the one in use.
+ * owners reminders cannot reach, Deals columns that are missing, cells and History rows that
+ * cannot be read, and a Settings sheet whose stage table is not the one in use.
  */
-import { HISTORY_HEADERS, SHEET } from '../columns';
+import { HISTORY_HEADERS, SHEET, dealField } from '../columns';
+import type { DealFieldKey } from '../columns';
 import type { ParsedHistory } from '../history-rows';
 import type { CellProblem, Deal } from '../types';
 import { isEmailAddress } from '../values';
 import type { GridBuilder } from './grid';
 import { UNKNOWN } from './grid';
+import { wordFor } from '../wording';
 
 /** Examples named in a note; the counts cover every deal. */
 const EXAMPLES = 3;
@@ -21,13 +23,15 @@ export interface DataQuality {
   readonly ownerExamples: readonly string[];
   /** Deals cells of the wrong type (read as blank). */
   readonly unreadableCells: number;
+  /** Headers of expected Deals columns the sheet lacks (their fields read blank). */
+  readonly missingColumns: readonly string[];
   /** 1-based History rows skipped because their Timestamp or ID cannot be read. */
   readonly skippedHistoryRows: readonly number[];
   /** Why History could not be read in full (no sheet, missing columns); null when it could. */
   readonly historyProblem: string | null;
   /** Settings' notice when its stage table is not the one in use. */
   readonly settingsNotice: string | null;
-  /** Other Settings problems (options), when the stage table itself is in use. */
+  /** Every Settings problem: the stage table's, which the notice counts, and the options'. */
   readonly settingsProblems: readonly string[];
 }
 
@@ -35,6 +39,8 @@ export interface DataQualityInput {
   readonly deals: readonly Deal[];
   readonly unknownStageDeals: number;
   readonly unreadableCells: number;
+  /** Expected Deals columns the sheet lacks. */
+  readonly missingColumns: readonly DealFieldKey[];
   /** Null when there is no History sheet. */
   readonly history: ParsedHistory | null;
   readonly settings: { readonly notice: string | null; readonly problems: readonly CellProblem[] };
@@ -65,10 +71,11 @@ export function dataQuality(input: DataQualityInput): DataQuality {
     ownerNotEmail,
     ownerExamples: [...examples],
     unreadableCells: input.unreadableCells,
+    missingColumns: input.missingColumns.map((key) => dealField(key).header),
     skippedHistoryRows: history?.skippedRows ?? [],
     historyProblem,
     settingsNotice: settings.notice,
-    settingsProblems: settings.notice === null ? settings.problems.map((p) => p.message) : [],
+    settingsProblems: settings.problems.map((p) => p.message),
   };
 }
 
@@ -92,6 +99,14 @@ export function addDataQuality(grid: GridBuilder, quality: DataQuality): void {
     c.count(quality.ownerNotEmail),
     quality.ownerExamples.length === 0 ? '' : `e.g. ${quality.ownerExamples.join(', ')}`,
   );
+  if (quality.missingColumns.length > 0) {
+    const them = wordFor(quality.missingColumns.length, 'it', 'them');
+    grid.row(
+      `${SHEET.deals} columns missing`,
+      c.count(quality.missingColumns.length),
+      `${quality.missingColumns.join(', ')}: counted as blank; run Set up sheets to add ${them}`,
+    );
+  }
   grid.row(
     'Deal cells that cannot be read',
     c.count(quality.unreadableCells),

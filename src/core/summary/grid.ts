@@ -5,6 +5,7 @@
  */
 import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, currencyFormat } from '../formats';
 import type { CalendarDay } from '../types';
+import { wordFor } from '../wording';
 
 /** A cell that should hold a real date: the server turns the day into a Date in the sheet's zone. */
 export interface SummaryDate {
@@ -142,5 +143,5 @@ export function percentText(share: number): string {
 
 /** "1 won deal", "3 won deals". */
 export function countText(count: number, singular: string): string {
-  return `${count.toLocaleString('en-US')} ${singular}${count === 1 ? '' : 's'}`;
+  return `${count.toLocaleString('en-US')} ${wordFor(count, singular)}`;
 }

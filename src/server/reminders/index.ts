@@ -2,11 +2,19 @@
  * Daily reminders: the menu actions around the trigger and the job, and the job as the trigger
  * runs it. The trigger runs with no one at the spreadsheet, so it reports to the log, never to Ui.
  */
+import { countOf } from '../../core/wording';
 import { UserError, messageOf } from '../errors';
+import { activeSpreadsheet } from '../sheets';
 import { alert, runMenuAction } from '../ui';
 import { runReminders } from './job';
 import type { ReminderRun } from './job';
-import { installTrigger, installedMessage, removeTrigger, removedMessage } from './trigger';
+import {
+  installTrigger,
+  installedMessage,
+  reminderSpreadsheet,
+  removeTrigger,
+  removedMessage,
+} from './trigger';
 import type { RemovalReport, TriggerReport } from './trigger';
 
 export type { ReminderRun } from './job';
@@ -30,20 +38,30 @@ export function removeReminderTriggerFromMenu(): RemovalReport | undefined {
 
 export function sendRemindersNowFromMenu(): ReminderRun | undefined {
   return runMenuAction(() => {
-    const run = runReminders();
+    const run = runReminders(activeSpreadsheet());
     alert(runMessage(run));
     return run;
   });
 }
 
 /**
- * The time-driven job. A problem the team can fix (a missing sheet or column, a busy lock) is
- * logged and the run ends: the next run tries again. Anything else is rethrown so that the
- * execution shows as failed in the Apps Script dashboard.
+ * The time-driven job, in whichever context its trigger runs (a bound script's, with the
+ * spreadsheet active; an editor add-on's, with none, so it opens the one recorded for the
+ * trigger). A problem the team can fix (a missing sheet or column, a busy lock) is logged and the
+ * run ends: the next run tries again. Anything else is rethrown so that the execution shows as
+ * failed in the Apps Script dashboard.
  */
-export function sendDailyRemindersFromTrigger(): void {
+export function sendDailyRemindersFromTrigger(triggerUid: string | undefined): void {
   try {
-    console.log(`Deal Pipeline reminders: ${runMessage(runReminders()).replace(/\n+/g, ' ')}`);
+    const spreadsheet = reminderSpreadsheet(triggerUid);
+    if ('gone' in spreadsheet) {
+      console.warn(`Deal Pipeline reminders did not run: ${spreadsheet.gone}`);
+      return;
+    }
+    const run = runReminders(spreadsheet);
+    // A Reminder Log problem went to console.error already.
+    if (run.logProblem === null)
+      console.log(`Deal Pipeline reminders: ${runMessage(run).replace(/\n+/g, ' ')}`);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     console.warn(`Deal Pipeline reminders did not run: ${messageOf(error)}`);
@@ -51,9 +69,10 @@ export function sendDailyRemindersFromTrigger(): void {
 }
 
 export function runMessage(run: ReminderRun): string {
+  if (run.logProblem !== null) return run.logProblem;
   const list = (names: readonly string[]) => names.join(', ');
   const lines: string[] = [];
-  if (run.sent.length > 0) lines.push(`Sent ${count(run.sent.length)}: ${list(run.sent)}.`);
+  if (run.sent.length > 0) lines.push(`Sent ${countOf(run.sent.length, 'digest')}: ${list(run.sent)}.`);
   if (run.deferred.length > 0) {
     lines.push(`Deferred to the next run (mail quota or time limit): ${list(run.deferred)}.`);
   }
@@ -65,8 +84,4 @@ export function runMessage(run: ReminderRun): string {
     lines.push(`Already handled today, so not sent again: ${list(run.alreadyDone)}.`);
   if (lines.length === 0) return 'Nothing is due today: no digest to send.';
   return [...lines, 'The Reminder Log sheet has a row for each digest.'].join('\n');
-}
-
-function count(n: number): string {
-  return `${n} digest${n === 1 ? '' : 's'}`;
 }

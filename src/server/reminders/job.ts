@@ -2,24 +2,31 @@
  * The reminder job, in three steps so that a digest goes at most once a day per owner however
  * often, however concurrently, and however abruptly the job runs:
  *
- * 1. Claim, under the document lock: read Settings, Deals and the Reminder Log once each, decide
- *    who gets what, and append one block of rows: `sending` for each digest that fits the mail
- *    quota, `deferred` for the rest, `failed` for Owner cells that are not addresses.
+ * 1. Claim, under the reminder lock (lock.ts: the one lock every context the job runs in can
+ *    take, so "Send reminders now" and the trigger exclude each other): read Settings, Deals and the Reminder Log once each, decide
+ *    who gets what, and write one row per digest: `sending` for each digest that fits the mail
+ *    quota, `deferred` for the rest, `failed` for Owner cells that are not addresses. An owner
+ *    keeps one row a day: a digest deferred earlier today takes its row over, the rest are
+ *    appended in one block.
  * 2. Send, without the lock (a send takes a second or more; edits should not wait for it),
  *    checking the quota before each send and stopping well before Apps Script's 6-minute limit.
  * 3. Record, under the lock: each claimed row's Status and Detail, in one write.
  *
  * A second run waits for the lock, then sees the claims; a run that stops between 1 and 3 leaves
  * `sending` rows, which settle the day for those owners (never a second digest) and say so.
+ * A Reminder Log that cannot be read sends nothing at all (see claimDigests).
  *
  * Spreadsheet calls per run, whatever the number of deals or owners: 26 when it sends (5 of them
- * Range.getValues, 2 Range.setValues), 15 when today's digests are already settled, 12 when
- * nothing is due; MailApp: 1 call, then 2 per digest (the quota, the send).
+ * Range.getValues, 2 Range.setValues), 24 when it sends digests deferred earlier today (their
+ * rows written over), 19 when the quota defers them all, 15 when today's digests are already
+ * settled or deferred, or the log cannot be read, 12 when nothing is due; MailApp: 1 call, then 2
+ * per digest (the quota, the send).
  */
 import { stageLookup } from '../../core/numbers/stage-lookup';
 import { priceDeals } from '../../core/numbers/pipeline';
 import {
   DETAIL,
+  LOG_TROUBLE,
   STATUS,
   claimState,
   dealsCell,
@@ -27,24 +34,23 @@ import {
   digestSummary,
   logRow,
   ownerCellOf,
+  placeRecords,
   planReminders,
   planRun,
 } from '../../core/reminders';
 import type { Digest, DigestEmail, LogRecord, RunPlan } from '../../core/reminders';
+import type { Today } from '../../core/types';
 import { openDealsSheet, parseRows, readAllDealRows } from '../deals-sheet';
-import { LockBusyError, withDocumentLock } from '../lock';
+import { LockBusyError, withReminderLock } from '../lock';
 import { readSettings } from '../settings';
-import { activeSpreadsheet } from '../sheets';
+import type { Spreadsheet } from '../sheets';
 import { todayIn } from '../today';
-import { appendLogRows, openReminderLog, recordOutcomes } from './log-sheet';
+import { openReminderLog, recordOutcomes, writeLogRecords } from './log-sheet';
 import type { Outcome, ReminderLog } from './log-sheet';
 import { sendDigestEmail } from './send';
 
 /** Apps Script stops an execution at 6 minutes; sending stops at 4½ to leave time to record. */
 export const SEND_BUDGET_MS = 270_000;
-
-/** The job is not interactive, so it waits longer for the lock than a menu action does. */
-export const JOB_LOCK_WAIT_MS = 60_000;
 
 /** What a run did, by recipient: plain data for the menu's report and the log. */
 export interface ReminderRun {
@@ -55,27 +61,40 @@ export interface ReminderRun {
   readonly alreadyDone: string[];
   /** Deals whose Owner is not an address, so nobody got their reminders. */
   readonly unreachableOwners: string[];
+  /** Why the run sent nothing because of the Reminder Log, and how to put it right; else null. */
+  readonly logProblem: string | null;
 }
 
-/** A claimed digest: what goes out, and its `sending` row. */
+/** A claimed digest: what goes out, and its `sending` record and sheet row. */
 interface Send {
   readonly digest: Digest;
   readonly email: DigestEmail;
-  readonly row: LogRecord;
+  readonly record: LogRecord;
+  readonly row: number;
 }
 
 interface Claim {
   readonly log: ReminderLog;
   readonly plan: RunPlan;
-  /** The plan's `send`, in order; their rows are the first of the block appended at log.nextRow. */
+  /** The plan's `send`, in order. */
   readonly sends: readonly Send[];
-  readonly timeZone: string;
+  readonly today: Today;
 }
 
-export function runReminders(): ReminderRun {
+/** A run that sends nothing because of the Reminder Log: why. */
+interface LogTrouble {
+  readonly logProblem: string;
+}
+
+export function runReminders(spreadsheet: Spreadsheet): ReminderRun {
   const started = Date.now();
-  const claim = withDocumentLock(claimDigests, JOB_LOCK_WAIT_MS);
-  if (!claim) return { sent: [], deferred: [], failed: [], alreadyDone: [], unreachableOwners: [] };
+  const claim = withReminderLock(() => claimDigests(spreadsheet));
+  const none = { sent: [], deferred: [], failed: [], alreadyDone: [], unreachableOwners: [] };
+  if (!claim) return { ...none, logProblem: null };
+  if ('logProblem' in claim) {
+    console.error(`Deal Pipeline reminders: ${claim.logProblem}`);
+    return { ...none, logProblem: claim.logProblem };
+  }
   const outcomes = sendClaimed(claim.sends, started);
   recordClaimed(claim, outcomes);
   const to = (d: Digest) => (d.kind === 'team' ? `team digest to ${d.to}` : d.to);
@@ -89,22 +108,37 @@ export function runReminders(): ReminderRun {
     ),
     alreadyDone: claim.plan.settled.map(to),
     unreachableOwners: claim.plan.unreachableOwners.map((owner) => owner.owner),
+    logProblem: null,
   };
 }
 
-/** Step 1, under the lock. Null when nothing is due and nothing needs logging. */
-function claimDigests(): Claim | null {
-  const spreadsheet = activeSpreadsheet();
+/**
+ * Step 1, under the lock. Null when nothing is due and nothing needs logging.
+ *
+ * The Reminder Log is the only record of who got today's digest, so a log the run cannot trust
+ * sends nothing:
+ * - Row 1 cannot be read as its header (a header renamed, deleted or repeated): nothing is sent
+ *   or written, and the run says which header to put right. Taking a new, empty Owner column
+ *   (as set-up once did) would hide every row already there and send each digest again.
+ * - The sheet is missing or empty (deleted, renamed, cleared): it is set up afresh, and every
+ *   digest due today is logged `failed`, not sent, which settles the day. Whether today's
+ *   digests had already gone cannot be known, and a second digest is the one thing the log
+ *   promises never to send; a digest held back costs one day, since tomorrow's run lists the
+ *   same deals again, and from then on the new log works as usual.
+ */
+function claimDigests(spreadsheet: Spreadsheet): Claim | LogTrouble | null {
   const settings = readSettings(spreadsheet);
   const today = todayIn(spreadsheet);
-  const deals = openDealsSheet(spreadsheet, settings.table);
+  const deals = openDealsSheet(spreadsheet, settings.table, ['owner', 'followUp']);
   const parsed = parseRows(deals, readAllDealRows(deals), 2, today.timeZone);
   const { priced } = priceDeals(parsed.deals, stageLookup(settings.table));
   const reminders = planReminders(priced, today, settings.options);
   if (reminders.digests.length === 0 && reminders.unreachableOwners.length === 0) return null;
 
-  const log = openReminderLog(spreadsheet, today.timeZone);
-  const quota = MailApp.getRemainingDailyQuota();
+  const opened = openReminderLog(spreadsheet, today.timeZone);
+  if ('problem' in opened) return { logProblem: LOG_TROUBLE.unreadable(opened.problem, opened.holdsRows) };
+  const { log, started } = opened;
+  const quota = started ? 0 : MailApp.getRemainingDailyQuota();
   const state = claimState(log.entries, today.today);
   const plan = planRun(reminders.digests, reminders.unreachableOwners, state, quota);
   const record = (d: Digest, status: LogRecord['status'], detail: string): LogRecord => ({
@@ -116,7 +150,11 @@ function claimDigests(): Claim | null {
   });
   const records = [
     ...plan.send.map((d) => record(d, STATUS.sending, DETAIL.sending(digestSummary(d)))),
-    ...plan.overQuota.map((d) => record(d, STATUS.deferred, DETAIL.overQuota(quota))),
+    ...plan.overQuota.map((d) =>
+      started
+        ? record(d, STATUS.failed, DETAIL.logStarted)
+        : record(d, STATUS.deferred, DETAIL.overQuota(quota)),
+    ),
     ...plan.unreachableOwners.map((o) => ({
       day: today.today,
       owner: o.owner,
@@ -125,11 +163,10 @@ function claimDigests(): Claim | null {
       detail: DETAIL.notAnAddress(o.owner),
     })),
   ];
-  appendLogRows(
-    log,
-    records.map((r) => logRow(log.layout, r, today.timeZone)),
-  );
-  if (plan.send.length === 0) return { log, plan, sends: [], timeZone: today.timeZone };
+  const rows = placeRecords(records, state.deferredToday, log.nextRow);
+  writeLogRecords(log, records, rows, today.timeZone);
+  if (started) return { logProblem: LOG_TROUBLE.started };
+  if (plan.send.length === 0) return { log, plan, sends: [], today };
 
   const url = spreadsheet.getUrl();
   const gid = deals.sheet.getSheetId();
@@ -142,9 +179,10 @@ function claimDigests(): Claim | null {
   const sends = plan.send.map((digest, i) => ({
     digest,
     email: digestEmail(digest, context),
-    row: records[i]!,
+    record: records[i]!,
+    row: rows[i]!,
   }));
-  return { log, plan, sends, timeZone: today.timeZone };
+  return { log, plan, sends, today };
 }
 
 /** Step 2: one send per claim, in order, until the time budget or the quota runs out. */
@@ -165,11 +203,13 @@ function sendClaimed(sends: readonly Send[], started: number): Outcome[] {
  */
 function recordClaimed(claim: Claim, outcomes: readonly Outcome[]): void {
   if (outcomes.length === 0) return;
-  const { log, sends, timeZone } = claim;
-  const finalRows = sends.map(({ row }, i) => logRow(log.layout, { ...row, ...outcomes[i]! }, timeZone));
-  const keys = sends.map(({ digest }) => digest.key);
+  const { log, sends, today } = claim;
+  const finalRows = sends.map(({ record }, i) =>
+    logRow(log.layout, { ...record, ...outcomes[i]! }, today.timeZone),
+  );
+  const claims = sends.map(({ digest, row }) => ({ row, key: digest.key }));
   try {
-    withDocumentLock(() => recordOutcomes(log, keys, outcomes, finalRows), JOB_LOCK_WAIT_MS);
+    withReminderLock(() => recordOutcomes(log, claims, outcomes, finalRows, today.today, today.timeZone));
   } catch (error) {
     if (!(error instanceof LockBusyError)) throw error;
     console.error(

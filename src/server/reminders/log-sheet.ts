@@ -1,36 +1,86 @@
 /**
- * Reading and writing the Reminder Log sheet: read whole once per run, claims appended in one
- * block, outcomes written back over that block. Columns are found by header; a missing sheet or
- * column is set up first, as Set up sheets would.
+ * Reading and writing the Reminder Log sheet: read whole once per run; a run's rows appended in
+ * one block, or written over today's `deferred` rows of the same owners; outcomes written back
+ * over the claimed rows. Columns are found by header; a header that cannot be read stops the job
+ * (it is never "repaired" here), a missing or empty sheet is set up afresh.
  */
 import { SHEET } from '../../core/columns';
-import { literal, logEntries, logLayout, ownerKey } from '../../core/reminders';
-import type { LogEntry, LogLayout, ReminderStatus } from '../../core/reminders';
+import { isClaimRow, logEntries, logLayout, logRow, rewriteBlocks } from '../../core/reminders';
+import type {
+  LogBlock,
+  LogEntry,
+  LogHeaderProblem,
+  LogLayout,
+  LogRecord,
+  ReminderStatus,
+} from '../../core/reminders';
+import type { CalendarDay } from '../../core/types';
+import { isBlankCell } from '../../core/values';
 import { setUpReminderLogSheet } from '../setup/log-sheets';
-import { readAllValues, writeBlock } from '../sheets';
+import { readAllValues, writeBlock, writeCells } from '../sheets';
 import type { Cell, Sheet, Spreadsheet } from '../sheets';
 
 export interface ReminderLog {
   readonly sheet: Sheet;
   readonly layout: LogLayout;
+  /** Every value as read, row 1 the header: rows written over in place keep what lies between. */
+  readonly values: readonly (readonly Cell[])[];
   readonly entries: readonly LogEntry[];
   /** The first row below the last used one. */
   readonly nextRow: number;
 }
 
-/** 3 calls (sheet, data range, values); more the first time, when it sets the sheet up. */
-export function openReminderLog(spreadsheet: Spreadsheet, timeZone: string): ReminderLog {
-  let sheet = spreadsheet.getSheetByName(SHEET.reminderLog);
-  let values = sheet ? readAllValues(sheet) : [];
-  let layout = logLayout(values[0] ?? []);
-  if (!sheet || 'missing' in layout) {
-    setUpReminderLogSheet(spreadsheet, { created: [], repaired: [] });
-    sheet = spreadsheet.getSheetByName(SHEET.reminderLog)!;
-    values = readAllValues(sheet);
-    layout = logLayout(values[0] ?? []);
-    if ('missing' in layout) throw new Error(`${SHEET.reminderLog} lacks ${layout.missing.join(', ')}`);
+/**
+ * The log, and whether it was just `started` (the sheet was missing or held nothing, so it was set
+ * up afresh); or, when row 1 cannot be read as its header, what is wrong with it.
+ */
+export type OpenedLog =
+  | { readonly log: ReminderLog; readonly started: boolean }
+  | { readonly problem: LogHeaderProblem; readonly holdsRows: boolean };
+
+/** 3 calls (sheet, data range, values); more when it sets a missing or empty sheet up. */
+export function openReminderLog(spreadsheet: Spreadsheet, timeZone: string): OpenedLog {
+  const found = spreadsheet.getSheetByName(SHEET.reminderLog);
+  const read = found ? readAllValues(found) : [];
+  const started = read.every((row) => row.every(isBlankCell));
+  if (started) setUpReminderLogSheet(spreadsheet, { created: [], repaired: [] });
+  const sheet = started ? spreadsheet.getSheetByName(SHEET.reminderLog)! : found!;
+  const values = started ? readAllValues(sheet) : read;
+  const layout = logLayout(values[0] ?? []);
+  if ('missing' in layout) return { problem: layout, holdsRows: values.length > 1 };
+  const entries = logEntries(values, layout, timeZone);
+  return { log: { sheet, layout, values, entries, nextRow: values.length + 1 }, started };
+}
+
+/**
+ * Writes a run's records at the rows placeRecords gave them: those below the log appended in one
+ * block (3–5 calls), those already in it (today's `deferred` rows) written over in place, from
+ * the values read when the log was opened under the same lock (2 calls a run of adjacent Deals,
+ * Status and Detail columns, none when nothing changes).
+ */
+export function writeLogRecords(
+  log: ReminderLog,
+  records: readonly LogRecord[],
+  rows: readonly number[],
+  timeZone: string,
+): void {
+  const isNew = (i: number) => rows[i]! >= log.nextRow;
+  appendLogRows(
+    log,
+    records.filter((_, i) => isNew(i)).map((record) => logRow(log.layout, record, timeZone)),
+  );
+  const changes = new Map(
+    records.flatMap(({ deals, status, detail }, i) =>
+      isNew(i) ? [] : [[rows[i]!, { deals, status, detail }]],
+    ),
+  );
+  writeOver(log.sheet, rewriteBlocks(log.values, 1, log.layout, changes));
+}
+
+function writeOver(sheet: Sheet, blocks: readonly LogBlock[]): void {
+  for (const { row, column, values } of blocks) {
+    writeCells(sheet.getRange(row, column, values.length, values[0]!.length), values as Cell[][]);
   }
-  return { sheet, layout, entries: logEntries(values, layout, timeZone), nextRow: values.length + 1 };
 }
 
 /** Appends rows at `log.nextRow`, growing the sheet when it must. 3–5 calls. */
@@ -47,32 +97,39 @@ export interface Outcome {
   readonly detail: string;
 }
 
+/** A claimed row: its sheet row and the key of the digest it claims. */
+export interface ClaimedRow {
+  readonly row: number;
+  readonly key: string;
+}
+
 /**
- * Writes the outcome of each claimed row (the first `keys.length` rows of the block appended at
- * `log.nextRow`) into its Status and Detail cells: 3 calls, 4 when someone moved those columns
- * apart. The rows are read back first: if someone sorted or deleted log rows meanwhile, `finalRows`
- * are appended instead, so no other row is overwritten and the claims stay visible as `sending`.
+ * Writes each claimed row's outcome into its Status and Detail cells: 2 calls to read the rows
+ * back, 2 to write (4 when someone moved those columns apart). A row that is no longer its claim
+ * (someone sorted the log or deleted rows meanwhile) is left alone and its final row appended
+ * instead (3–5 calls more), so no other row is overwritten and the claim stays visible.
  */
 export function recordOutcomes(
   log: ReminderLog,
-  keys: readonly string[],
+  claims: readonly ClaimedRow[],
   outcomes: readonly Outcome[],
   finalRows: readonly (readonly Cell[])[],
+  today: CalendarDay,
+  timeZone: string,
 ): void {
-  if (outcomes.length === 0) return;
-  const { sheet, layout, nextRow: first } = log;
-  const { owner, status, detail } = layout.columns;
-  const block = sheet.getRange(first, 1, outcomes.length, layout.width).getValues();
-  if (!keys.every((key, i) => ownerKey(String(block[i]?.[owner] ?? '')) === key)) {
-    appendLogRows({ ...log, nextRow: sheet.getLastRow() + 1 }, finalRows);
-    return;
-  }
-  if (detail === status + 1) {
-    sheet
-      .getRange(first, status + 1, outcomes.length, 2)
-      .setValues(outcomes.map((o) => [o.status, literal(o.detail)]));
-    return;
-  }
-  sheet.getRange(first, status + 1, outcomes.length, 1).setValues(outcomes.map((o) => [o.status]));
-  sheet.getRange(first, detail + 1, outcomes.length, 1).setValues(outcomes.map((o) => [literal(o.detail)]));
+  if (claims.length === 0) return;
+  const { sheet, layout } = log;
+  const rows = claims.map(({ row }) => row);
+  const top = Math.min(...rows);
+  const block = sheet.getRange(top, 1, Math.max(...rows) - top + 1, layout.width).getValues();
+  const kept = claims.map(({ row, key }) => isClaimRow(block[row - top] ?? [], layout, key, today, timeZone));
+  const changes = new Map(
+    claims.flatMap(({ row }, i) => {
+      const { status, detail } = outcomes[i]!;
+      return kept[i] ? [[row, { status, detail }]] : [];
+    }),
+  );
+  writeOver(sheet, rewriteBlocks(block, top, layout, changes));
+  const lost = finalRows.filter((_, i) => !kept[i]);
+  if (lost.length > 0) appendLogRows({ ...log, nextRow: sheet.getLastRow() + 1 }, lost);
 }

@@ -14,6 +14,12 @@ export const REMINDER_HANDLER = 'sendDailyReminders';
 
 /** In the installer's user properties: the trigger's unique ID, per spreadsheet. */
 const TRIGGER_ID_KEY = 'dealPipeline.reminderTrigger.';
+/**
+ * In the installer's user properties: the spreadsheet a trigger serves, by the trigger's unique
+ * ID. An editor add-on's clock trigger belongs to the script, not to a document: it runs with no
+ * active spreadsheet, and this is how it finds its own.
+ */
+const SPREADSHEET_OF_KEY = 'dealPipeline.reminderSpreadsheet.';
 
 /** Whose reminder triggers were removed, and how many. */
 export interface RemovalReport {
@@ -45,6 +51,50 @@ function reminderTriggers(spreadsheet: Spreadsheet): GoogleAppsScript.Script.Tri
   return mine;
 }
 
+/** Deletes triggers and what was recorded of them. */
+function deleteTriggers(triggers: readonly GoogleAppsScript.Script.Trigger[]): void {
+  const properties = PropertiesService.getUserProperties();
+  for (const trigger of triggers) {
+    properties.deleteProperty(SPREADSHEET_OF_KEY + trigger.getUniqueId());
+    ScriptApp.deleteTrigger(trigger);
+  }
+}
+
+/**
+ * The spreadsheet a reminder run serves: the active one (a run from the menu, or a bound script's
+ * trigger), else the one recorded for the trigger that fired (an add-on's clock trigger). A
+ * trigger whose spreadsheet is unknown, deleted or no longer shared with its owner is removed,
+ * with what was recorded of it, and the reason comes back to be logged.
+ */
+export function reminderSpreadsheet(triggerUid: string | undefined): Spreadsheet | { gone: string } {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const properties = PropertiesService.getUserProperties();
+  const id = triggerUid ? properties.getProperty(SPREADSHEET_OF_KEY + triggerUid) : null;
+  if (id) {
+    try {
+      return SpreadsheetApp.openById(id);
+    } catch (error) {
+      removeTriggerById(triggerUid!);
+      properties.deleteProperty(SPREADSHEET_OF_KEY + triggerUid);
+      properties.deleteProperty(TRIGGER_ID_KEY + id);
+      return {
+        gone: `the spreadsheet ${id} is deleted or no longer shared with ${account()} (${String(error)}), so its reminder trigger was removed.`,
+      };
+    }
+  }
+  if (triggerUid) removeTriggerById(triggerUid);
+  return {
+    gone: `no spreadsheet is recorded for reminder trigger ${triggerUid ?? '(none)'}, so it was removed; choose Deal Pipeline › Turn on daily reminders in the spreadsheet to install it again.`,
+  };
+}
+
+function removeTriggerById(uid: string): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getUniqueId() === uid) ScriptApp.deleteTrigger(trigger);
+  }
+}
+
 function account(): string {
   return Session.getEffectiveUser().getEmail();
 }
@@ -56,17 +106,17 @@ export function installTrigger(): TriggerReport {
     const hour = readSettings(spreadsheet).options.reminderHour;
     const timeZone = spreadsheet.getSpreadsheetTimeZone();
     const old = reminderTriggers(spreadsheet);
-    for (const trigger of old) ScriptApp.deleteTrigger(trigger);
+    deleteTriggers(old);
     const trigger = ScriptApp.newTrigger(REMINDER_HANDLER)
       .timeBased()
       .atHour(hour)
       .everyDays(1)
       .inTimezone(timeZone)
       .create();
-    PropertiesService.getUserProperties().setProperty(
-      TRIGGER_ID_KEY + spreadsheet.getId(),
-      trigger.getUniqueId(),
-    );
+    PropertiesService.getUserProperties().setProperties({
+      [TRIGGER_ID_KEY + spreadsheet.getId()]: trigger.getUniqueId(),
+      [SPREADSHEET_OF_KEY + trigger.getUniqueId()]: spreadsheet.getId(),
+    });
     return { hour, timeZone, account: account(), removed: old.length };
   });
 }
@@ -76,7 +126,7 @@ export function removeTrigger(): RemovalReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const old = reminderTriggers(spreadsheet);
-    for (const trigger of old) ScriptApp.deleteTrigger(trigger);
+    deleteTriggers(old);
     PropertiesService.getUserProperties().deleteProperty(TRIGGER_ID_KEY + spreadsheet.getId());
     return { account: account(), removed: old.length };
   });

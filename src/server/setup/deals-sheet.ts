@@ -39,7 +39,38 @@ export function setUpDealsSheet(
     const rule = validationFor(field, settings);
     if (rule) column.setDataValidation(rule);
   });
+  protectAddonColumns(sheet, headers, created ? null : report);
   return sheet;
+}
+
+const ADDON_COLUMN_NOTE = 'Deal Pipeline fills this column';
+
+/**
+ * The columns the add-on fills (ID, Created, Stage Since) ask before a person edits them: a
+ * warning-only protection, so a stray paste or Delete over IDs is confirmed first. It only warns;
+ * whatever gets through, the add-on still tells each deal by what it recorded (deal-identity.ts).
+ * 1 call when in place; 3 a column when added.
+ */
+function protectAddonColumns(sheet: Sheet, headers: readonly string[], report: SetUpReport | null): void {
+  const protectedNow = new Set(
+    sheet
+      .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+      .map((protection) => protection.getDescription())
+      .filter((description) => description.startsWith(ADDON_COLUMN_NOTE)),
+  );
+  const rows = sheet.getMaxRows();
+  headers.forEach((header, index) => {
+    const field = fieldOfHeader(header);
+    if (field?.filledBy !== 'addon') return;
+    const description = `${ADDON_COLUMN_NOTE}: ${field.header}`;
+    if (protectedNow.has(description)) return;
+    sheet
+      .getRange(1, index + 1, rows, 1)
+      .protect()
+      .setWarningOnly(true)
+      .setDescription(description);
+    report?.repaired.push(`${SHEET.deals}: ${field.header} asks before a person edits it`);
+  });
 }
 
 /**

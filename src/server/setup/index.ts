@@ -1,4 +1,5 @@
 import { SHEET, normalizeHeader } from '../../core/columns';
+import { countOf } from '../../core/wording';
 import { adoptAllDeals } from '../adopt';
 import { DocumentState } from '../document-properties';
 import { withDocumentLock } from '../lock';
@@ -21,13 +22,14 @@ export function setUpAllSheets(): SetUpReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const report: SetUpReport = { created: [], repaired: [] };
+    const state = DocumentState.read();
     adoptEmptyFirstSheet(spreadsheet, report);
-    const settings = setUpSettingsSheet(spreadsheet, report);
+    const settings = setUpSettingsSheet(spreadsheet, report, state.lastValidTable);
     setUpDealsSheet(spreadsheet, settings.sheet, currencyOf(settings.values), report);
     setUpHistorySheet(spreadsheet, report);
     setUpSummarySheet(spreadsheet, report);
     setUpReminderLogSheet(spreadsheet, report);
-    adoptExistingDeals(spreadsheet, report);
+    adoptExistingDeals(spreadsheet, state, report);
     return report;
   });
 }
@@ -50,15 +52,14 @@ export function describe(report: SetUpReport): string {
 }
 
 /** Deals typed before the add-on get their IDs and their stage recorded, so the rules apply to them. */
-function adoptExistingDeals(spreadsheet: Spreadsheet, report: SetUpReport): void {
-  const state = DocumentState.read();
+function adoptExistingDeals(spreadsheet: Spreadsheet, state: DocumentState, report: SetUpReport): void {
   const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet, state), state);
-  const deals = (n: number) => `${n} deal${n === 1 ? '' : 's'}`;
-  if (adoption.idsAssigned > 0)
-    report.repaired.push(`${SHEET.deals}: gave ${deals(adoption.idsAssigned)} an ID`);
-  if (adoption.changes.length > 0) {
-    report.repaired.push(`${SHEET.history}: recorded the current stage of ${deals(adoption.changes.length)}`);
+  const deals = (n: number) => countOf(n, 'deal');
+  if (adoption.idsIssued > 0) report.repaired.push(`${SHEET.deals}: gave ${deals(adoption.idsIssued)} an ID`);
+  if (adoption.history.length > 0) {
+    report.repaired.push(`${SHEET.history}: recorded the current stage of ${deals(adoption.history.length)}`);
   }
+  report.repaired.push(...adoption.notices.map((notice) => `${SHEET.deals}: ${notice}`));
 }
 
 /** A new spreadsheet's lone empty "Sheet1" becomes Deals instead of lingering beside it. */

@@ -2,16 +2,22 @@
  * The sheets the add-on writes and people read: History (append-only), Reminder Log and
  * Summary. History and Summary are protected with a warning so a stray edit asks first.
  */
-import { HISTORY_HEADERS, REMINDER_LOG_HEADERS, SHEET } from '../../core/columns';
+import { HISTORY_HEADERS, SHEET } from '../../core/columns';
 import { DATE_FORMAT } from '../../core/formats';
+import { headersSetUpMayAdd, logHeaderText, logLayout } from '../../core/reminders';
 import { ensureHeaders, ensureSheet, ensureWarningProtection, bodyRows } from './sheet-structure';
 import type { SetUpReport, Spreadsheet } from './sheet-structure';
+import type { Sheet } from '../sheets';
 
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
-export function setUpHistorySheet(spreadsheet: Spreadsheet, report: SetUpReport): void {
+/** Creates or repairs History; returns it with its header row as it now stands. */
+export function setUpHistorySheet(
+  spreadsheet: Spreadsheet,
+  report: SetUpReport,
+): { sheet: Sheet; header: string[] } {
   const { sheet, created } = ensureSheet(spreadsheet, SHEET.history, report);
-  ensureHeaders(sheet, SHEET.history, HISTORY_HEADERS, report, created);
+  const header = ensureHeaders(sheet, SHEET.history, HISTORY_HEADERS, report, created);
   if (created) sheet.getRange(2, 1, bodyRows(sheet), 1).setNumberFormat(TIMESTAMP_FORMAT);
   if (
     ensureWarningProtection(sheet, 'Deal Pipeline History: one row per stage change, kept as written.') &&
@@ -19,11 +25,21 @@ export function setUpHistorySheet(spreadsheet: Spreadsheet, report: SetUpReport)
   ) {
     report.repaired.push(`${SHEET.history}: protected with a warning`);
   }
+  return { sheet, header };
 }
 
+/**
+ * Creates the Reminder Log, or adds the headers it may: to a log that has rows, never a new Date,
+ * Owner or Status column (headersSetUpMayAdd says why); what it cannot mend it reports instead.
+ */
 export function setUpReminderLogSheet(spreadsheet: Spreadsheet, report: SetUpReport): void {
   const { sheet, created } = ensureSheet(spreadsheet, SHEET.reminderLog, report);
-  ensureHeaders(sheet, SHEET.reminderLog, REMINDER_LOG_HEADERS, report, created);
+  const holdsRows = !created && sheet.getLastRow() > 1;
+  const header = ensureHeaders(sheet, SHEET.reminderLog, headersSetUpMayAdd(holdsRows), report, created);
+  const layout = logLayout(header);
+  if ('missing' in layout) {
+    report.repaired.push(`${SHEET.reminderLog}: not repaired. ${logHeaderText(layout, holdsRows)}`);
+  }
   if (created) sheet.getRange(2, 1, bodyRows(sheet), 1).setNumberFormat(DATE_FORMAT);
   // The log is the reminders' record of what went to whom each day: an edit here could send a digest twice.
   if (

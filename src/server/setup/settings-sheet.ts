@@ -1,7 +1,8 @@
 /**
  * The Settings sheet: the stage table from A1 and the options table beside it. Set-up writes the
- * defaults into an empty sheet; on an existing one it only adds options that are missing, never
- * changes a value the team set.
+ * team's last valid stage table (the defaults if none was ever kept) and the default options into
+ * a new or empty sheet; on an existing one it only adds options that are missing, never changes a
+ * value the team set.
  */
 import {
   OPTION_TABLE_COLUMN,
@@ -12,7 +13,10 @@ import {
 } from '../../core/columns';
 import { DEFAULT_OPTION_ROWS, DEFAULT_STAGE_ROWS } from '../../core/defaults';
 import { PERCENT_FORMAT } from '../../core/formats';
+import { stageTableRows } from '../../core/settings';
 import { FORECAST_CATEGORIES } from '../../core/types';
+import type { StageTable } from '../../core/types';
+import { countOf, wordFor } from '../../core/wording';
 import { readAllValues, writeBlock } from '../sheets';
 import type { Cell, Sheet } from '../sheets';
 import { ensureSheet } from './sheet-structure';
@@ -24,7 +28,12 @@ export interface SettingsSetUp {
   values: Cell[][];
 }
 
-export function setUpSettingsSheet(spreadsheet: Spreadsheet, report: SetUpReport): SettingsSetUp {
+/** `lastValid`: the stage table kept from the last time Settings parsed cleanly, if any. */
+export function setUpSettingsSheet(
+  spreadsheet: Spreadsheet,
+  report: SetUpReport,
+  lastValid: StageTable | undefined,
+): SettingsSetUp {
   const { sheet } = ensureSheet(spreadsheet, SHEET.settings, report);
   const values = readAllValues(sheet);
   const header = values[0] ?? [];
@@ -33,24 +42,30 @@ export function setUpSettingsSheet(spreadsheet: Spreadsheet, report: SetUpReport
   );
 
   if (isBlank(values)) {
-    writeBlock(sheet, 1, 1, DEFAULT_STAGE_ROWS);
+    writeBlock(sheet, 1, 1, lastValid ? stageTableRows(lastValid) : DEFAULT_STAGE_ROWS);
     writeBlock(sheet, 1, OPTION_TABLE_COLUMN, DEFAULT_OPTION_ROWS);
     formatStageTable(sheet);
     sheet.setFrozenRows(1);
-    if (!report.created.includes(SHEET.settings))
+    if (lastValid) {
+      report.repaired.push(
+        `${SHEET.settings}: restored the last valid stage table (${countOf(lastValid.stages.length, 'stage')}) and wrote the default options`,
+      );
+    } else if (!report.created.includes(SHEET.settings)) {
       report.repaired.push(`${SHEET.settings}: wrote the default stages and options`);
+    }
     return { sheet, values: readAllValues(sheet) };
   }
 
   if (stageHeaderAt !== 0) {
+    const applies = lastValid ? 'the last valid stage table applies' : 'the default stages apply';
     report.repaired.push(
-      `${SHEET.settings}: cell A1 should read "${STAGE_TABLE_HEADERS[0]}" to start the stage table; the default stages apply until it does`,
+      `${SHEET.settings}: cell A1 should read "${STAGE_TABLE_HEADERS[0]}" to start the stage table; ${applies} until it does`,
     );
   }
   const added = addMissingOptions(sheet, values);
   if (added.length > 0)
     report.repaired.push(
-      `${SHEET.settings}: added the option${added.length > 1 ? 's' : ''} ${added.join(', ')}`,
+      `${SHEET.settings}: added the ${wordFor(added.length, 'option')} ${added.join(', ')}`,
     );
   return { sheet, values: added.length > 0 ? readAllValues(sheet) : values };
 }

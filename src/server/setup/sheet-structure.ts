@@ -4,6 +4,7 @@
  */
 import { normalizeHeader } from '../../core/columns';
 import type { SheetName } from '../../core/columns';
+import { wordFor } from '../../core/wording';
 import { readHeaderRow, writeBlock } from '../sheets';
 import type { Sheet } from '../sheets';
 
@@ -46,7 +47,7 @@ export function ensureHeaders(
     writeBlock(sheet, 1, column, [missing]);
     sheet.getRange(1, column, 1, missing.length).setFontWeight('bold');
     if (!created)
-      report.repaired.push(`${name}: added the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+      report.repaired.push(`${name}: added the ${wordFor(missing.length, 'column')} ${missing.join(', ')}`);
   }
   if (sheet.getFrozenRows() < 1) {
     sheet.setFrozenRows(1);

@@ -4,10 +4,12 @@
  * 50,000 deals costs the same calls as refreshing 50.
  */
 import { SHEET } from '../../core/columns';
+import type { DealFieldKey } from '../../core/columns';
 import { parseHistory } from '../../core/history-rows';
 import type { ParsedHistory } from '../../core/history-rows';
 import { summaryNumbers } from '../../core/numbers';
 import { dataQuality, refreshedText, summaryLayout } from '../../core/summary';
+import { countOf } from '../../core/wording';
 import { openDealsSheet, parseRows, readAllDealRows } from '../deals-sheet';
 import { withDocumentLock } from '../lock';
 import { setUpSummarySheet } from '../setup/log-sheets';
@@ -17,6 +19,9 @@ import type { Spreadsheet } from '../sheets';
 import { todayIn } from '../today';
 import { runMenuAction, toast } from '../ui';
 import { writeSummary } from './write';
+
+/** Every headline number is a sum of Amounts by Close Date: without them the Summary would mislead. */
+const SUMMARY_NEEDS: readonly DealFieldKey[] = ['amount', 'closeDate'];
 
 export interface SummaryReport {
   /** Deals rows read (blank rows not counted). */
@@ -39,7 +44,7 @@ export function refreshSummarySheet(): SummaryReport {
     const spreadsheet = activeSpreadsheet();
     const settings = readSettings(spreadsheet);
     const today = todayIn(spreadsheet);
-    const dealsSheet = openDealsSheet(spreadsheet, settings.table);
+    const dealsSheet = openDealsSheet(spreadsheet, settings.table, SUMMARY_NEEDS);
     const parsed = parseRows(dealsSheet, readAllDealRows(dealsSheet), 2, today.timeZone);
     const history = readHistory(spreadsheet, today.timeZone);
     const numbers = summaryNumbers(
@@ -58,6 +63,7 @@ export function refreshSummarySheet(): SummaryReport {
         deals: parsed.deals,
         unknownStageDeals: numbers.unknownStageDeals,
         unreadableCells: parsed.problems.length,
+        missingColumns: dealsSheet.layout.missing,
         history,
         settings,
       }),
@@ -72,7 +78,7 @@ export function refreshSummarySheet(): SummaryReport {
 export function refreshSummaryFromMenu(): SummaryReport | undefined {
   return runMenuAction(() => {
     const report = refreshSummarySheet();
-    toast(`Summary refreshed: ${report.deals} deal${report.deals === 1 ? '' : 's'}`);
+    toast(`Summary refreshed: ${countOf(report.deals, 'deal')}`);
     return report;
   });
 }

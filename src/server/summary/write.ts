@@ -1,12 +1,13 @@
 /**
- * Writing the Summary sheet: cleared, then the whole grid in one rectangle (formats first, so
- * text cells are text before any value lands in them), then its charts replaced. 9 calls for the
- * grid, 1–2 more when the sheet must grow, one per old chart removed, and 8 + 2 per range for each
- * chart inserted (26 for the two): never one per deal.
+ * Writing the Summary sheet: cleared, then the whole grid in one rectangle through writeCells
+ * (formats first, so text cells are text before any value lands in them), then its charts
+ * replaced. 9 calls for the grid, 1–2 more when the sheet must grow, one per old chart removed,
+ * and 8 + 2 per range for each chart inserted (26 for the two): never one per deal.
  */
 import { startOfDay } from '../../core/dates';
 import { isSummaryDate } from '../../core/summary';
 import type { SummaryChart, SummaryLayout } from '../../core/summary';
+import { writeCells } from '../sheets';
 import type { Cell, Sheet } from '../sheets';
 
 /** Wide enough for the longest KPI label. */
@@ -22,11 +23,9 @@ export function writeSummary(sheet: Sheet, layout: SummaryLayout, timeZone: stri
   const values: Cell[][] = layout.values.map((line) =>
     line.map((value) => (isSummaryDate(value) ? startOfDay(value.day, timeZone) : value)),
   );
-  sheet
-    .getRange(1, 1, numRows, numColumns)
-    .setNumberFormats(layout.formats)
-    .setValues(values)
-    .setFontWeights(layout.weights);
+  const grid = sheet.getRange(1, 1, numRows, numColumns);
+  writeCells(grid, values, layout.formats);
+  grid.setFontWeights(layout.weights);
   sheet.setColumnWidth(1, LABEL_COLUMN_WIDTH);
   for (const chart of layout.charts) insertChart(sheet, chart);
 }
