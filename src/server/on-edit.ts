@@ -160,8 +160,11 @@ function checkEditedRows(
     ),
     ...firstOf(decisions.notices, (more) => countOf(more, 'more ID change')),
   ];
+  // A missing column reads blank in every deal: say so until Set up sheets adds it back.
+  const columns = deals.layout.problems.filter((problem) => problem.severity === 'error');
   if (messages.length > 0) toast(messages.join('\n'), 20);
   else if (settings.notice) toast(settings.notice);
+  else if (columns.length > 0) toast(columns.map((problem) => problem.message).join('\n'));
 }
 
 /** How often each issued ID stands in the ID column outside rows first..first + count - 1. 2 calls. */

@@ -30,7 +30,10 @@ export interface ValidationReport {
   ids: string[];
   /** The first problems, in sheet order. */
   problems: { row: number; id: string; field: string; severity: 'error' | 'warning'; message: string }[];
-  /** Problems of the Settings sheet, and which stage table is in use when it is not the sheet's. */
+  /**
+   * Problems of the Settings sheet, which stage table is in use when it is not the sheet's, and
+   * Deals columns that are missing (their field reads blank).
+   */
   settings: string[];
 }
 
@@ -64,6 +67,7 @@ export function validateAll(): ValidationReport {
       settings: [
         ...(settings.notice ? [settings.notice] : []),
         ...settings.problems.map((problem) => problem.message),
+        ...deals.layout.problems.filter((p) => p.severity === 'error').map((p) => p.message),
       ],
     };
   });
@@ -89,7 +93,7 @@ export function reportHtml(report: ValidationReport): string {
   }
   if (report.settings.length > 0) {
     lines.push(
-      '<p><b>Settings</b></p><ul>',
+      '<p><b>Settings and columns</b></p><ul>',
       ...report.settings.map((s) => `<li>${escapeHtml(s)}</li>`),
       '</ul>',
     );

@@ -3,6 +3,7 @@
  * last argument, a function follows every edit of it (issue 9 §4).
  */
 import { describe, expect, it } from 'vitest';
+import { STAGE_TABLE_HEADERS } from '../../src/core/columns';
 import { startAddon } from './harness';
 import type { Addon } from './harness';
 import { startWithDeals } from './deals';
@@ -80,15 +81,7 @@ describe('custom functions given the stage table', () => {
     const started = startAddon();
     startWithDeals(started, []);
     const own = [
-      [
-        'Stage',
-        'Probability',
-        'Kind',
-        'Forecast Category',
-        'Next Stages',
-        'Required Fields',
-        'Stale After Days',
-      ],
+      [...STAGE_TABLE_HEADERS],
       ['Idea', 0.3, 'open', 'Pipeline', 'Won', '', ''],
       ['Won', 1, 'won', 'Closed', '', '', ''],
       ['', '', '', '', '', '', ''],

@@ -1,6 +1,7 @@
 /**
  * Bundle tests: the real dist/ in the emulator. Each test gets a fresh emulator and context.
  */
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createEmulator } from '../../local/emulator';
 import type { Emulator, EmulatorOptions } from '../../local/emulator';
 import { loadBundle } from '../../local/emulator/load-bundle';
@@ -72,3 +73,19 @@ export const SPEC_FUNCTIONS = [
   'STAGE_PROBABILITY',
   'SALES_VELOCITY',
 ] as const;
+
+/**
+ * What the runs write to the execution log (console), captured instead of printed: the array
+ * fills as the test runs and starts empty in each test.
+ */
+export function captureExecutionLog(): string[] {
+  const logged: string[] = [];
+  beforeEach(() => {
+    logged.length = 0;
+    for (const level of ['log', 'warn', 'error'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
+    }
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return logged;
+}

@@ -3,23 +3,16 @@
  * document properties or lock; the trigger finds its spreadsheet by what "Turn on daily reminders"
  * recorded, and it and "Send reminders now" never both send one owner's digest.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Addon } from './harness';
-import { fireReminderTrigger, startAddon } from './harness';
+import { captureExecutionLog, fireReminderTrigger, startAddon } from './harness';
 import { deal, startWithDeals } from './deals';
 
 const ANN = 'ann@team.example';
 const BOB = 'bob@team.example';
 const SPREADSHEET_OF = 'dealPipeline.reminderSpreadsheet.';
 
-let logged: string[] = [];
-beforeEach(() => {
-  logged = [];
-  for (const level of ['log', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
-  }
-});
-afterEach(() => vi.restoreAllMocks());
+const logged = captureExecutionLog();
 
 /** Ann and Bob each have a follow-up due today. */
 function team(): Addon {

@@ -3,10 +3,10 @@
  * keeps it to one a day per owner through repeats, concurrent runs, the mail quota, failures and
  * runs that stop half-way. "Today" is 2026-11-27 in America/Los_Angeles (see harness.ts).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEAL_FIELDS } from '../../src/core/columns';
 import type { Addon } from './harness';
-import { fireReminderTrigger, startAddon } from './harness';
+import { captureExecutionLog, fireReminderTrigger, startAddon } from './harness';
 import { col, deal, rowOf, startWithDeals } from './deals';
 import type { DealInput } from './deals';
 
@@ -17,14 +17,7 @@ const BOSS = 'boss@team.example';
 const DAY_MS = 86_400_000;
 
 /** What the runs wrote to the execution log (console), instead of the test output. */
-let logged: string[] = [];
-beforeEach(() => {
-  logged = [];
-  for (const level of ['log', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.join(' ')));
-  }
-});
-afterEach(() => vi.restoreAllMocks());
+const logged = captureExecutionLog();
 
 /** yyyy-mm-dd, `offset` days from today. */
 function day(offset: number): string {

@@ -125,6 +125,10 @@ describe('a renamed Deals column other than ID and Stage', () => {
     );
     started.addon.edit('Deals', `${col('stage')}2`, [['Qualified']]);
     expect(cell(started, 'stage', 2)).toBe('Qualified');
+    const missing =
+      'The Deals sheet has no "Amount" column, so Amount counts as blank in every deal. Run Deal Pipeline › Set up sheets to add it.';
+    expect(lastToast(started)).toBe(missing);
+    expect((started.addon.run('validateAllDeals') as { settings: string[] }).settings).toContain(missing);
     started.addon.edit('Deals', `${col('stage')}2`, [['Proposal']]);
     expect(cell(started, 'stage', 2)).toBe('Qualified');
     expect(lastToast(started)).toBe('Put back: D-0001 "Deal 1": Proposal needs Amount first.');
