@@ -18,12 +18,14 @@ export default {
   ignorePatterns: ['dist', '.playground', 'coverage', 'test-results'],
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants: the default stage table, headers, wording) can only be
-  // judged by running every unit test again for each; on two cores they are 42 % of the mutants
-  // and 98 % of the time. They are reported as ignored, outside the score.
+  // judged by running every unit test again for each: with them Stryker estimated a run on two
+  // cores at over eight hours, without them it takes about 25 minutes. They are reported as
+  // ignored, outside the score.
   ignoreStatic: true,
   // Two cores, shared: one test runner each.
   concurrency: 2,
-  thresholds: { high: 80, low: 60, break: null },
+  // The first run (at commit 3f34c25) scored 72.6 %; below 65 % `npm run mutate` fails.
+  thresholds: { high: 80, low: 70, break: 65 },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
