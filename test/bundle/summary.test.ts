@@ -211,18 +211,20 @@ describe('Refresh summary on a hand-built pipeline', () => {
   });
 
   it('shows the funnel with conversion and days in stage from History, and states the bottleneck', () => {
-    expect(rowLabelled(values, 'Lead').slice(1, 7)).toEqual([1, 10_000, 1_000, 2, 1, 29.5]);
-    expect(rowLabelled(values, 'Proposal').slice(1, 7)).toEqual([1, 40_000, 24_000, 2, 0.5, 30]);
-    expect(rowLabelled(values, 'Closed Won').slice(1, 7)).toEqual([2, 80_000, 80_000, 1, '—', '—']);
-    expect(rowLabelled(values, 'Bottleneck: lowest conversion').slice(1, 3)).toEqual([
-      '—',
-      'not enough History: needs 5 deals through a stage',
-    ]);
+    // Deals with no History count as having entered their stage and those before it (linear
+    // table): Lead was entered by all 8 known deals; D-2, D-3, D-4, D-5 and D-6 went further.
+    expect(rowLabelled(values, 'Lead').slice(1, 7)).toEqual([1, 10_000, 1_000, 8, 0.625, 29.5]);
+    // Proposal: D-3, D-5 (History), D-4 (in Negotiation), D-6 (won); D-4, D-5, D-6 went further.
+    expect(rowLabelled(values, 'Proposal').slice(1, 7)).toEqual([1, 40_000, 24_000, 4, 0.75, 30]);
+    expect(rowLabelled(values, 'Closed Won').slice(1, 7)).toEqual([2, 80_000, 80_000, 2, '—', '—']);
+    // Only Lead has the 5 deals through it that a bottleneck needs.
+    expect(rowLabelled(values, 'Bottleneck: lowest conversion').slice(1, 3)).toEqual(['Lead', 0.625]);
   });
 
   it('checks the probabilities with their sample size, marking too few deals', () => {
     const lead = values.filter((row) => row[0] === 'Lead')[1];
-    expect(lead?.slice(1, 7)).toEqual([0.1, 1, 0.9, 1, 1, 'too few deals (under 20 decided)']);
+    // Of the 4 decided deals that entered Lead (D-5, D-6 won; D-7, D-8 lost), 2 were won.
+    expect(lead?.slice(1, 7)).toEqual([0.1, 0.5, 0.4, 2, 4, 'too few deals (under 20 decided)']);
   });
 
   it("shows the forecast range for the pipeline and this quarter from the engine's numbers", () => {

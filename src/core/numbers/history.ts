@@ -15,6 +15,12 @@
  *   if that is later than the last entry, else at an unknown time.
  * - A stage name the table does not know (renamed or removed since) still ends the visit before
  *   it, but is not a stage anyone entered and is never "further along".
+ * - A deal whose History begins when it was brought in (its first entry has no From and came
+ *   from an import or from set-up adopting it), or a deal with no History at all, was somewhere
+ *   before the add-on saw it: it counts as having entered its first known stage and, when the
+ *   table is linear (each open stage may move to the next), the open stages before it, at unknown
+ *   times; a won deal every open stage, a lost one the first. Without this, conversion would be
+ *   empty after an import.
  *
  * Conversion from stage k (SPEC §2): of the deals that ever entered k, those that entered, at
  * any later step, a won stage or an open stage further along the table.
@@ -30,7 +36,7 @@
  * open (the deal is in that stage now): it is right-censored, and counting the time so far would
  * understate how long the stage takes. Open visits are counted apart so the Summary can say so.
  */
-import type { Deal, HistoryEntry, StageKind } from '../types';
+import type { Deal, HistoryEntry, StageKind, StageTable } from '../types';
 import type { StageLookup } from './stage-lookup';
 
 const MS_PER_DAY = 86_400_000;
@@ -128,10 +134,12 @@ export function historyFlow(
   let unknownStageEntries = 0;
   const byDeal = entriesByDeal(history);
   const journey: Journey = { stages: [], times: [], length: 0 };
+  const before = stagesBefore(lookup.table);
   for (const [id, rows] of byDeal) {
     journey.length = 0;
     const first = history[rows[0] as number] as HistoryEntry;
     if (first.from.trim() !== '') addStep(journey, indexOf(first.from), UNKNOWN_TIME);
+    else if (BROUGHT_IN.has(first.via)) addSteps(journey, before(indexOf(first.to)));
     for (const row of rows) {
       const entry = history[row] as HistoryEntry;
       const stage = indexOf(entry.to);
@@ -148,7 +156,46 @@ export function historyFlow(
     }
     countJourney(journey, kinds, tallies);
   }
-  return { stages: tallies, deals: byDeal.size, unknownStageEntries };
+  let unrecorded = 0;
+  for (const [id, deal] of current) {
+    const now = indexOf(deal.stage);
+    if (id === '' || now === -1 || byDeal.has(id)) continue;
+    journey.length = 0;
+    addSteps(journey, before(now));
+    addStep(journey, now, UNKNOWN_TIME);
+    countJourney(journey, kinds, tallies);
+    unrecorded++;
+  }
+  return { stages: tallies, deals: byDeal.size + unrecorded, unknownStageEntries };
+}
+
+/** How a deal's History begins when it existed before the add-on saw it. */
+const BROUGHT_IN = new Set(['import', 'setup']);
+
+/**
+ * The stages a deal first seen in stage `index` had already been through, when the table says
+ * so: in a linear table, the open stages before an open one, every open stage before a won one,
+ * the first open stage before a lost one; in any other table, none.
+ */
+function stagesBefore(table: StageTable): (index: number) => readonly number[] {
+  const open = table.stages.flatMap((stage, i) => (stage.kind === 'open' ? [i] : []));
+  const linear = open.every((at, k) => {
+    const next = open[k + 1];
+    if (next === undefined) return true;
+    const moves = table.stages[at]!.nextStages;
+    return moves === '*' || moves.includes(table.stages[next]!.name);
+  });
+  return (index) => {
+    const kind = table.stages[index]?.kind;
+    if (!linear || kind === undefined) return [];
+    if (kind === 'won') return open;
+    if (kind === 'lost') return open.slice(0, 1);
+    return open.filter((at) => at < index);
+  };
+}
+
+function addSteps(journey: Journey, stages: readonly number[]): void {
+  for (const stage of stages) addStep(journey, stage, UNKNOWN_TIME);
 }
 
 /** NaN: a step known to have happened, not when (so its visits have no length). */

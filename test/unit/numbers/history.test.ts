@@ -184,3 +184,72 @@ describe('probability check', () => {
     });
   });
 });
+
+describe('deals that existed before the add-on saw them', () => {
+  const brought = (id: string, to: string, via: string): HistoryEntry => ({
+    ...entry(id, at(0), '', to),
+    via,
+  });
+  const entered = (flowOf: ReturnType<typeof historyFlow>) => flowOf.stages.map((s) => s.entered);
+  const advanced = (flowOf: ReturnType<typeof historyFlow>) => flowOf.stages.map((s) => s.advanced);
+
+  it('an imported deal entered the open stages before its own in a linear table; won all, lost the first', () => {
+    const imported = historyFlow(
+      [
+        brought('P', 'Proposal', 'import'),
+        brought('W', 'Closed Won', 'import'),
+        brought('L', 'Closed Lost', 'setup'),
+      ],
+      lookup,
+    );
+    expect(entered(imported)).toEqual([3, 2, 2, 1, 1, 1]);
+    expect(advanced(imported)).toEqual([2, 2, 1, 1, 0, 0]);
+    expect(imported.stages.map((s) => s.wonLater)).toEqual([1, 1, 1, 1, 0, 0]);
+    expect(imported.stages.every((s) => s.visits === 0)).toBe(true);
+    expect(imported.deals).toBe(3);
+  });
+
+  it('a deal created in the add-on (via edit) has no stages before its first', () => {
+    const created = historyFlow(
+      [brought('P', 'Proposal', 'edit'), brought('S', 'Proposal', 'sidebar')],
+      lookup,
+    );
+    expect(entered(created)).toEqual([0, 0, 2, 0, 0, 0]);
+  });
+
+  it('a deal with no History counts as having entered its current stage, and those before it', () => {
+    const none = historyFlow([entry('A', at(0), '', 'Lead')], lookup, [
+      deal({ id: 'A', stage: 'Lead' }),
+      deal({ id: 'N', stage: 'Qualified' }),
+      deal({ id: '', stage: 'Qualified' }),
+      deal({ id: 'X', stage: 'Nowhere' }),
+    ]);
+    expect(entered(none)).toEqual([2, 1, 0, 0, 0, 0]);
+    expect(advanced(none)).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(none.stages[1]!.openVisits).toBe(1);
+    expect(none.deals).toBe(2);
+  });
+
+  it('in a table that is not linear, only the stage it was seen in', () => {
+    const branching = {
+      stages: TABLE.stages.map((s, i) => (i === 0 ? { ...s, nextStages: ['Proposal'] } : s)),
+    };
+    const flowOf = historyFlow(
+      [brought('P', 'Proposal', 'import'), brought('W', 'Closed Won', 'import')],
+      stageLookup(branching),
+    );
+    expect(entered(flowOf)).toEqual([0, 0, 1, 0, 1, 0]);
+  });
+
+  it('a last open stage that may move only to a won stage still makes the table linear', () => {
+    const tidy = {
+      stages: TABLE.stages.map((s) => (s.kind === 'open' ? { ...s, nextStages: [] as string[] } : s)),
+    };
+    const chained = {
+      stages: tidy.stages.map((s, i) => (i < 3 ? { ...s, nextStages: [TABLE.stages[i + 1]!.name] } : s)),
+    };
+    expect(entered(historyFlow([brought('N', 'Negotiation', 'import')], stageLookup(chained)))).toEqual([
+      1, 1, 1, 1, 0, 0,
+    ]);
+  });
+});
