@@ -223,7 +223,8 @@ describe('the funnel bottleneck and the probability check', () => {
       ? moves(`H-${i}`, start + i * DAY_MS, 'Lead', 'Qualified', 'Proposal')
       : moves(`H-${i}`, start + i * DAY_MS, 'Lead', 'Qualified'),
   );
-  const layout = layoutOf({ numbers: numbersOf(DEALS, history) });
+  // Only the History deals: a deal without History would count as having entered its stage.
+  const layout = layoutOf({ numbers: numbersOf([], history) });
 
   it('states the stage with the lowest conversion and the one with the longest stay', () => {
     const lowest = layout.values[rowOf(layout, 'Bottleneck: lowest conversion')];
@@ -233,7 +234,7 @@ describe('the funnel bottleneck and the probability check', () => {
   });
 
   it('says there is not enough History instead of naming a bottleneck', () => {
-    const none = layoutOf();
+    const none = layoutOf({ numbers: numbersOf([]) });
     expect(none.values[rowOf(none, 'Bottleneck: lowest conversion')]?.slice(1, 3)).toEqual([
       UNKNOWN,
       'not enough History: needs 5 deals through a stage',
@@ -243,7 +244,7 @@ describe('the funnel bottleneck and the probability check', () => {
   it('marks stages with too few decided deals, and not those with enough', () => {
     const won = Array.from({ length: 20 }, (_, i) => moves(`W-${i}`, start, 'Lead', 'Closed Won')).flat();
     const wonDeals = Array.from({ length: 20 }, (_, i) => deal({ id: `W-${i}`, stage: 'Closed Won' }));
-    const checked = layoutOf({ numbers: numbersOf([...DEALS, ...wonDeals], won) });
+    const checked = layoutOf({ numbers: numbersOf(wonDeals, won) });
     const check = rowOf(checked, 'Probability check');
     const lines = checked.values.slice(check + 2, check + 6);
     expect(lines.map((line) => [line[0], line[5], line[6]])).toEqual([
