@@ -102,14 +102,18 @@ export function formatDealId(n: number): string {
 }
 
 /**
- * The next deal ID: one past the highest of every existing ID and `counterFloor` (the highest
- * number ever issued, which the server keeps, so that deleting the last deal does not free its ID).
+ * The next deal ID: one past `lastIssued` (the highest number ever issued, kept by the server, so
+ * deleting the last deal does not free its ID), skipping any number a cell already holds. An ID
+ * someone typed is never trusted, but never duplicated either; and it is the counter that decides,
+ * not the highest ID in sight, so a typed D-999999999 cannot make the stage record grow.
  */
-export function nextDealId(existingIds: Iterable<string>, counterFloor = 0): string {
-  let highest = counterFloor;
+export function nextDealId(existingIds: Iterable<string>, lastIssued: number): string {
+  const taken = new Set<number>();
   for (const id of existingIds) {
     const n = dealIdNumber(id);
-    if (n !== null && n > highest) highest = n;
+    if (n !== null && n > lastIssued) taken.add(n);
   }
-  return formatDealId(highest + 1);
+  let n = lastIssued + 1;
+  while (taken.has(n)) n++;
+  return formatDealId(n);
 }

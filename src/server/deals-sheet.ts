@@ -61,6 +61,11 @@ export function parseRows(
   return parseDealRows(rows, firstRow, deals.layout, timeZone);
 }
 
+/** Stops an operation that would write fields the sheet has no column for, naming each one. */
+export function refuseMissingColumns(fields: readonly DealFieldKey[]): void {
+  if (fields.length > 0) throw new UserError(fields.map(missingColumnLine).join('\n'));
+}
+
 function missingColumnLine(field: DealFieldKey): string {
   return `The ${SHEET.deals} sheet has no "${dealField(field).header}" column. ${SET_UP_HINT} to add it.`;
 }

@@ -3,6 +3,12 @@
  * (see esbuild.config.mjs), and nothing else does. Each export's JSDoc is copied onto its
  * top-level wrapper, so what is written here is what the script editor and Sheets show.
  */
+import type { ImportPreview, ImportReport, MappingRequest } from '../core/import/request';
+import {
+  importDeals as importDealsFrom,
+  importSheetNames,
+  previewImport as previewImportFrom,
+} from './import';
 import { addMenu } from './menu';
 import { handleEdit } from './on-edit';
 import { setUpSheetsFromMenu } from './setup';
@@ -17,6 +23,11 @@ import {
   sendRemindersNowFromMenu,
 } from './reminders';
 import type { RemovalReport, ReminderRun, TriggerReport } from './reminders';
+import type { DealForm, DealSummary, SavedDeal, SidebarData } from '../core/sidebar/contract';
+import { sidebarCall } from './sidebar/calls';
+import { readSidebarData, searchFromSidebar } from './sidebar/read';
+import { addDealFromSidebar, moveDealFromSidebar, updateDealFromSidebar } from './sidebar/save';
+import { showSidebarFromMenu } from './sidebar/show';
 
 /**
  * Simple trigger: adds the Deal Pipeline menu when the spreadsheet opens.
@@ -43,6 +54,108 @@ export function onInstall(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleEdit(e);
+}
+
+/**
+ * Menu: opens the Deal Pipeline sidebar, where a salesperson enters deals, moves them and works
+ * the day's follow-ups.
+ */
+export function showSidebar(): void {
+  showSidebarFromMenu();
+}
+
+/**
+ * Sidebar: everything the sidebar shows when it opens — the stage table, the team's owners,
+ * today and the currency, the current user's overdue, due-today and stale deals, and the pipeline
+ * at a glance. Dates are yyyy-mm-dd text.
+ * @return {SidebarData} the sidebar's data
+ */
+export function getSidebarData(): SidebarData {
+  return sidebarCall(readSidebarData);
+}
+
+/**
+ * Sidebar: the deals whose ID, name or company contains the text (any case), the deal with
+ * exactly that ID first; at most 20.
+ * @param {string} query what the person typed
+ * @return {DealSummary[]} the deals found
+ */
+export function searchDeals(query: string): DealSummary[] {
+  return sidebarCall(() => searchFromSidebar(query));
+}
+
+/**
+ * Sidebar: adds a deal in an open stage, with the fields its stage requires, as a new row of
+ * Deals with a new ID, and records it in History. Refuses anything it cannot save as it is, with
+ * a message naming the field and what is allowed, and then writes nothing.
+ * @param {DealForm} deal the deal's fields (deal, company, contact, email, phone, owner, stage,
+ *   amount, probability, closeDate, followUp, nextStep, lastContact, lostReason, notes)
+ * @return {SavedDeal} the new deal's ID and row
+ */
+export function addDeal(deal: DealForm): SavedDeal {
+  return sidebarCall(() => addDealFromSidebar(deal));
+}
+
+/**
+ * Sidebar: changes fields of a deal (any but Stage: a deal changes stage with moveDeal), writing
+ * only the cells that change. Marking a follow-up done is {followUp: next, lastContact: today}.
+ * @param {string} id the deal's ID, such as D-0042
+ * @param {DealForm} changes the fields to change; blank clears one
+ * @return {SavedDeal} the deal's ID and row
+ */
+export function updateDeal(id: string, changes: DealForm): SavedDeal {
+  return sidebarCall(() => updateDealFromSidebar(id, changes));
+}
+
+/**
+ * Sidebar: moves a deal to another stage, if the stage table allows the move, filling in the
+ * fields that stage requires (a Lost Reason, a Close Date, an Amount) in the same step; a won or
+ * lost stage with no Close Date closes today. Records the move in History.
+ * @param {string} id the deal's ID, such as D-0042
+ * @param {string} stage the stage to move to
+ * @param {DealForm} fields the fields that go with the move (optional)
+ * @return {SavedDeal} the deal's ID and row
+ */
+export function moveDeal(id: string, stage: string, fields?: DealForm): SavedDeal {
+  return sidebarCall(() => moveDealFromSidebar(id, stage, fields));
+}
+
+/**
+ * Menu: opens the sidebar on its Import view, to bring deals in from another sheet of this
+ * spreadsheet (a CSV brought in with File › Import, a CRM export).
+ */
+export function showImportSidebar(): void {
+  showSidebarFromMenu('import');
+}
+
+/**
+ * Sidebar: the sheets deals can be imported from (every sheet but Deal Pipeline's own).
+ * @return {string[]} their names, in tab order
+ */
+export function listImportSheets(): string[] {
+  return sidebarCall(importSheetNames);
+}
+
+/**
+ * Sidebar: proposes how another sheet's columns and stage names map onto Deals (by name, then
+ * the words trackers and CRM exports use), with counts and sample values. Writes nothing.
+ * @param {string} sheetName the sheet to import from
+ * @return {ImportPreview} the proposal, in the form importDeals takes
+ */
+export function previewImport(sheetName: string): ImportPreview {
+  return sidebarCall(() => previewImportFrom(sheetName));
+}
+
+/**
+ * Sidebar: appends the deals of another sheet to Deals in one batch, with IDs, History (Via
+ * import) and the stage record; lists every row it leaves out and why; never imports a deal twice
+ * (matched by a kept source ID column, else by the Import Key of the row's content).
+ * @param {string} sheetName the sheet to import from
+ * @param {MappingRequest} mapping the corrected mapping; leave it out for the proposal
+ * @return {ImportReport} what was imported, skipped and refused
+ */
+export function importDeals(sheetName: string, mapping?: MappingRequest): ImportReport {
+  return sidebarCall(() => importDealsFrom(sheetName, mapping));
 }
 
 /**

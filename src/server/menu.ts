@@ -8,6 +8,8 @@ export interface MenuItem {
 }
 
 export const MENU: readonly (MenuItem | 'separator')[] = [
+  { caption: 'Open sidebar', functionName: 'showSidebar' },
+  { caption: 'Import deals', functionName: 'showImportSidebar' },
   { caption: 'Set up sheets', functionName: 'setUpSheets' },
   { caption: 'Validate all deals', functionName: 'validateAllDeals' },
   { caption: 'Refresh summary', functionName: 'refreshSummary' },

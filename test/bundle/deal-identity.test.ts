@@ -119,6 +119,20 @@ describe('a deal keeps its identity whatever happens to its ID cell', () => {
     expect(sizeAfter - sizeBefore).toBeLessThan(200);
   });
 
+  it('never lets an untrusted ID in the sheet decide the next ID the sidebar issues', () => {
+    const started = wonDeals();
+    // Written where no onEdit sees it (another script, a sort of pasted values).
+    started.emulator.workbook.userSetValues('Deals', 'A6', [rowOf({ ...deal(6), id: 'D-999999999' })]);
+    const saved = started.addon.run('addDeal', {
+      deal: 'Side',
+      company: 'Bar',
+      owner: 'a@b.example',
+      stage: 'Lead',
+    });
+    expect(saved).toMatchObject({ id: 'D-0005' });
+    expect(Object.keys(documentProperties(started)).length).toBeLessThan(10);
+  });
+
   it('gives a row whose ID was lost beyond telling a new ID, keeping its stage and saying so', () => {
     const started = wonDeals();
     // The deal's name changed with its ID cleared: nothing recorded can tell which deal it was.

@@ -3,6 +3,16 @@ import { SPEC_FUNCTIONS, startAddon } from './harness';
 
 /** What the bundle exposes today; each later feature adds its SPEC §3 functions here. */
 const EXPOSED = [
+  'showSidebar',
+  'getSidebarData',
+  'searchDeals',
+  'addDeal',
+  'updateDeal',
+  'moveDeal',
+  'showImportSidebar',
+  'listImportSheets',
+  'previewImport',
+  'importDeals',
   'validateAllDeals',
   'onEdit',
   'onInstall',
@@ -55,6 +65,15 @@ describe('the add-on menu', () => {
     const items = menu!.items.flatMap((item) => ('functionName' in item ? [item] : []));
     expect(items.map((item) => item.caption)).toContain('Set up sheets');
     for (const item of items) expect(addon.functionNames()).toContain(item.functionName);
+  });
+
+  it('offers Open sidebar first, calling showSidebar', () => {
+    const { emulator, addon } = startAddon();
+    addon.runIn('simple-trigger-none', 'onOpen', { authMode: 'NONE' });
+    expect(emulator.host.ui.addonMenu?.items[0]).toEqual({
+      caption: 'Open sidebar',
+      functionName: 'showSidebar',
+    });
   });
 
   it('onOpen in AuthMode.NONE touches nothing but the menu', () => {

@@ -121,20 +121,25 @@ describe('moving a deal between stages', () => {
 
 describe('deal IDs', () => {
   it('issues D-0001 first', () => {
-    expect(nextDealId([])).toBe('D-0001');
+    expect(nextDealId([], 0)).toBe('D-0001');
   });
 
-  it('issues one past the highest ID in the sheet, ignoring other text', () => {
-    expect(nextDealId(['D-0007', 'D-0042', 'd-0003', 'ACME-99', ''])).toBe('D-0043');
+  it('issues one past the counter, skipping numbers a cell already holds, ignoring other text', () => {
+    expect(nextDealId(['D-0007', 'D-0042', 'd-0003', 'ACME-99', ''], 42)).toBe('D-0043');
+    expect(nextDealId(['D-0043', 'd-0044', 'D-0046'], 42)).toBe('D-0045');
+  });
+
+  it('never lets a typed ID far past the counter decide the next one', () => {
+    expect(nextDealId(['D-999999999', 'D-0002'], 2)).toBe('D-0003');
   });
 
   it('never reuses a number issued before, even once its deal is deleted', () => {
     expect(nextDealId(['D-0001'], 57)).toBe('D-0058');
-    expect(nextDealId(['D-0100'], 57)).toBe('D-0101');
+    expect(nextDealId(['D-0057'], 57)).toBe('D-0058');
   });
 
   it('grows past four digits', () => {
-    expect(nextDealId(['D-9999'])).toBe('D-10000');
+    expect(nextDealId([], 9_999)).toBe('D-10000');
     expect(dealIdNumber('D-10000')).toBe(10_000);
   });
 

@@ -4,6 +4,7 @@
  * sidebar functions (src/server/index.ts) take and return exactly these; the sidebar imports them
  * as types.
  */
+import type { StageTable } from '../types';
 
 /** A calendar day as `yyyy-mm-dd`, or '' for none. */
 export type DayText = string;
@@ -45,6 +46,11 @@ export interface DealSummary {
   days: number;
   /** The stages this deal may move to now, in table order. */
   moves: string[];
+  /**
+   * For each stage in `moves`, the fields (DealForm keys) the deal lacks to enter it: what the
+   * Move form asks for in the same step. Always present in what the server returns.
+   */
+  needs?: Record<string, string[]>;
 }
 
 export interface StageInfo {
@@ -78,6 +84,11 @@ export interface SidebarData {
   };
   /** Said when Settings is broken and the last valid table applies; else null. */
   settingsNotice: string | null;
+  /**
+   * The whole stage table in force, for checkDealForm (src/core/sidebar/form.ts) in the browser.
+   * Always present in what the server returns.
+   */
+  table?: StageTable;
 }
 
 export interface SavedDeal {
