@@ -60,8 +60,13 @@ export default tseslint.config(
     },
   },
   {
+    // The sidebar runs in a browser: it reaches Apps Script only through google.script.run.
+    files: ['src/sidebar/**'],
+    rules: { 'no-restricted-globals': ['error', ...appsScriptGlobals] },
+  },
+  {
     // Product code never imports the emulator or test helpers.
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/local/**', '**/test/**'] }],
     },

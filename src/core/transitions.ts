@@ -46,7 +46,7 @@ export function checkTransition(
 ): TransitionCheck {
   const isNew = from === null || from.trim() === '';
   const source = isNew ? undefined : findStage(table, from);
-  const target = to.trim() === '' ? undefined : findStage(table, to);
+  const target = findStage(table, to);
   const label = dealLabel(deal);
 
   if (!isNew && target !== undefined && source === target) return { allowed: true, moved: false };
@@ -108,11 +108,7 @@ export function formatDealId(n: number): string {
  * not the highest ID in sight, so a typed D-999999999 cannot make the stage record grow.
  */
 export function nextDealId(existingIds: Iterable<string>, lastIssued: number): string {
-  const taken = new Set<number>();
-  for (const id of existingIds) {
-    const n = dealIdNumber(id);
-    if (n !== null && n > lastIssued) taken.add(n);
-  }
+  const taken = new Set(Array.from(existingIds, dealIdNumber));
   let n = lastIssued + 1;
   while (taken.has(n)) n++;
   return formatDealId(n);

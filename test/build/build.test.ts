@@ -48,6 +48,36 @@ describe('the built bundle', () => {
   });
 });
 
+describe('the built sidebar', () => {
+  const html = readFileSync(join(root, 'dist/Sidebar.html'), 'utf8');
+
+  it('is one file under 100 KB', () => {
+    expect(Buffer.byteLength(html)).toBeLessThan(100 * 1024);
+  });
+
+  it('carries its script and stylesheet inline and loads nothing from anywhere', () => {
+    expect(html).not.toMatch(/<script[^>]*\ssrc\s*=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/\b(src|href|action)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+    // The only URLs are the XML namespaces Preact compares element namespaces with.
+    const urls = html.match(/https?:\/\/[^\s"'`)]*/g) ?? [];
+    expect(urls.filter((url) => !url.startsWith('http://www.w3.org/'))).toEqual([]);
+  });
+
+  it('has exactly one script, which nothing inside can close early', () => {
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html.trimEnd()).toMatch(/<\/script>\s*<\/body>\s*<\/html>$/);
+  });
+
+  it('keeps Google add-on styling: its font stack and blue action buttons', () => {
+    expect(html).toMatch(/font-family:\s*["']?Google Sans["']?,\s*Roboto,\s*Arial/);
+    expect(html).toContain('#1a73e8');
+  });
+});
+
 describe('a broken build', () => {
   let work: string;
 
@@ -100,8 +130,19 @@ describe('a broken build', () => {
     expect(result.stderr).toMatch(/src\/server\/index\.ts:1:\d+ error TS2305/);
   });
 
+  it('fails when a server function the sidebar calls is renamed, naming the sidebar line', () => {
+    const index = readFileSync(join(root, 'src/server/index.ts'), 'utf8');
+    const result = buildWith(
+      'src/server/index.ts',
+      index.replace('export function searchDeals(', 'export function findDeals('),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/src\/sidebar\/server\.ts:\d+:\d+ error TS\d+: .*searchDeals/);
+  });
+
   it('builds cleanly from the untouched sources', () => {
     execFileSync('node', ['esbuild.config.mjs'], { cwd: work, encoding: 'utf8' });
     expect(readFileSync(join(work, 'dist/Code.js'), 'utf8')).toContain('function setUpSheets(...args)');
+    expect(readFileSync(join(work, 'dist/Sidebar.html'), 'utf8')).toContain('<div id="app"></div>');
   });
 });

@@ -49,10 +49,4 @@ describe('the optional stage_table argument', () => {
       /^F: stage_table is not a valid stage table\. .+/,
     );
   });
-
-  it('takes a table with only warnings', () => {
-    const rows = [...stageTableRows(DEFAULT_STAGE_TABLE).map((row) => [...row, ''])];
-    rows[0]![7] = 'Stage';
-    expect(stageTableArgument('F', rows)?.stages).toHaveLength(6);
-  });
 });

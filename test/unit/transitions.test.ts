@@ -117,6 +117,27 @@ describe('moving a deal between stages', () => {
   it('lets a deal out of a stage that Settings no longer has', () => {
     expect(checkTransition('Discovery', 'Qualified', aDeal(), TABLE)).toEqual({ allowed: true, moved: true });
   });
+
+  it('names a removed stage as it was written, and offers every stage from it', () => {
+    const check = checkTransition(' Discovery ', '  ', aDeal(), TABLE);
+    expect(check.allowed === false && check.reason).toBe(
+      'D-0042 "Acme renewal": a deal cannot have a blank Stage. From Discovery, allowed: Lead, Qualified, Proposal, Negotiation, Closed Won, Closed Lost.',
+    );
+  });
+
+  it('treats a blank recorded stage as a new deal, and names an unknown stage trimmed', () => {
+    expect(checkTransition('  ', 'Lead', aDeal(), TABLE)).toEqual({ allowed: true, moved: true });
+    expect(checkTransition(' ', 'Closed Won', aDeal(), TABLE)).toMatchObject({ allowed: false });
+    const unknown = checkTransition(null, ' Demo ', aDeal(), TABLE);
+    expect(unknown.allowed === false && unknown.reason).toBe(
+      'D-0042 "Acme renewal": "Demo" is not a stage in Settings. From a new deal, allowed: Lead, Qualified, Proposal, Negotiation.',
+    );
+  });
+
+  it('never calls a blank stage "staying put", even for a deal whose recorded stage is unknown', () => {
+    expect(checkTransition('Nowhere', '', aDeal(), TABLE)).toMatchObject({ allowed: false });
+    expect(checkTransition('Lead', 'lead ', aDeal(), TABLE)).toEqual({ allowed: true, moved: false });
+  });
 });
 
 describe('deal IDs', () => {

@@ -21,9 +21,8 @@ export function stageTableArgument(fn: string, arg: unknown): StageTable | null 
       `${fn}: stage_table must be the Settings stage table as a range, such as Settings!A1:G.`,
     );
   }
+  // A table comes back only when it has no problem; without one, the problems say why.
   const { table, problems } = parseStageTable(arg as unknown[][]);
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (table && errors.length === 0) return table;
-  const first = errors[0]?.message ?? 'It has no stages.';
-  throw new ArgumentError(`${fn}: stage_table is not a valid stage table. ${first}`);
+  if (table) return table;
+  throw new ArgumentError(`${fn}: stage_table is not a valid stage table. ${problems[0]!.message}`);
 }

@@ -253,3 +253,93 @@ describe('deals that existed before the add-on saw them', () => {
     ]);
   });
 });
+
+describe('reading History, deal by deal', () => {
+  const visits = (f: ReturnType<typeof historyFlow>) =>
+    f.stages.map((s) => [s.visits, s.totalDays, s.openVisits]);
+
+  it('groups by ID with spaces trimmed, skips rows without one, and sorts a deal’s rows by time', () => {
+    const f = historyFlow(
+      [
+        entry(' X ', at(2), 'Lead', 'Qualified'),
+        entry('', at(0), '', 'Proposal'),
+        entry('X', at(0), '', 'Lead'),
+        entry('  ', at(1), '', 'Negotiation'),
+      ],
+      lookup,
+      [deal({ id: ' X', stage: 'Qualified' })],
+    );
+    expect(f.deals).toBe(1);
+    expect(visits(f)).toEqual([
+      [1, 2, 0],
+      [0, 0, 1],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('takes a current stage that differs from History as entered at Stage Since, when that is later', () => {
+    const history = [entry('X', at(0), '', 'Lead'), entry('X', at(2), 'Lead', 'Qualified')];
+    const later = historyFlow(history, lookup, [deal({ id: 'X', stage: 'Proposal', stageSince: at(5) })]);
+    expect(later.stages[1]).toMatchObject({ visits: 1, totalDays: 3, openVisits: 0 });
+    expect(later.stages[2]).toMatchObject({ entered: 1, openVisits: 1 });
+    const same = historyFlow(history, lookup, [deal({ id: 'X', stage: 'Proposal', stageSince: at(2) })]);
+    expect(same.stages[1]).toMatchObject({ visits: 1, totalDays: 0 });
+    const earlier = historyFlow(history, lookup, [deal({ id: 'X', stage: 'Proposal', stageSince: at(1) })]);
+    expect(earlier.stages[1]).toMatchObject({ visits: 0, totalDays: 0 });
+    const unknown = historyFlow(history, lookup, [deal({ id: 'X', stage: 'Proposal', stageSince: null })]);
+    expect(unknown.stages[1]).toMatchObject({ visits: 0, openVisits: 0 });
+    const notAStage = historyFlow(history, lookup, [deal({ id: 'X', stage: 'Nowhere', stageSince: at(5) })]);
+    expect(notAStage.stages[1]).toMatchObject({ visits: 0, openVisits: 1 });
+    expect(notAStage.stages[2]).toMatchObject({ entered: 0 });
+  });
+
+  it('continues one visit when History records the stage the deal is already in', () => {
+    const f = historyFlow(
+      [
+        entry('X', at(0), '', 'Lead'),
+        entry('X', at(1), 'Lead', 'Lead'),
+        entry('X', at(3), 'Lead', 'Qualified'),
+      ],
+      lookup,
+    );
+    expect(f.stages[0]).toMatchObject({ entered: 1, visits: 1, totalDays: 3 });
+    const unknownTwice = historyFlow(
+      [
+        entry('Y', at(0), '', 'Lead'),
+        entry('Y', at(1), 'Lead', 'Demo'),
+        entry('Y', at(2), 'Demo', 'Demo'),
+        entry('Y', at(4), 'Demo', 'Proposal'),
+      ],
+      lookup,
+    );
+    expect(unknownTwice.unknownStageEntries).toBe(2);
+    expect(unknownTwice.stages[0]).toMatchObject({ visits: 1, totalDays: 1 });
+  });
+
+  it('counts a deal that ends lost as decided in every stage it entered, and a first From as entered', () => {
+    const f = historyFlow([entry('X', at(0), 'Qualified', 'Closed Lost')], lookup);
+    expect(f.stages[1]).toMatchObject({ entered: 1, decided: 1, wonLater: 0, advanced: 0 });
+    const spaced = historyFlow([{ ...entry('Y', at(0), '  ', 'Qualified'), via: 'import' }], lookup);
+    expect(spaced.stages.map((s) => s.entered)).toEqual([1, 1, 0, 0, 0, 0]);
+    const unknownEnd = historyFlow(
+      [entry('Z', at(0), '', 'Lead'), entry('Z', at(1), 'Lead', 'Demo')],
+      lookup,
+    );
+    expect(unknownEnd.stages[0]).toMatchObject({ entered: 1, decided: 0, advanced: 0 });
+  });
+
+  it('counts several deals with no History, each by its own stage; a deal without an ID not at all', () => {
+    const f = historyFlow([], lookup, [
+      deal({ id: 'N', stage: 'Qualified' }),
+      deal({ id: 'M', stage: 'Proposal' }),
+      deal({ id: '', stage: 'Negotiation' }),
+    ]);
+    expect(f.stages.map((s) => s.entered)).toEqual([2, 2, 1, 0, 0, 0]);
+    expect(f.deals).toBe(2);
+    const unknown = historyFlow([{ ...entry('U', at(0), '', 'Nowhere'), via: 'import' }], lookup);
+    expect(unknown.stages.map((s) => s.entered)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
