@@ -88,7 +88,7 @@ export function proposeColumns(headers: readonly string[]): Record<string, Colum
       taken.add(field);
       out[header] = { field };
     } else {
-      out[header] = ID_HEADERS.has(words(header)) || field === 'id' ? { keep: true } : null;
+      out[header] = ID_HEADERS.has(words(header)) ? { keep: true } : null;
     }
   }
   return out;

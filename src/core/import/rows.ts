@@ -45,9 +45,10 @@ export function importDay(value: unknown, timeZone: string): CalendarDay | null 
   const text = String(value).trim();
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
+    // An unknown month is 0, which no real day has.
     const month = MONTHS.indexOf(dmy[2]!.slice(0, 3).toLowerCase()) + 1;
     const year = Number(dmy[3]!.length === 2 ? `20${dmy[3]}` : dmy[3]);
-    return month > 0 ? realDay(year, month, Number(dmy[1])) : undefined;
+    return realDay(year, month, Number(dmy[1]));
   }
   const mdy = MONTH_DAY_YEAR.exec(text);
   return mdy ? realDay(Number(mdy[3]), Number(mdy[1]), Number(mdy[2])) : undefined;
@@ -77,7 +78,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const seen = new Set(input.existingKeys);
   const idColumn = mapping.sourceId === null ? -1 : headers.indexOf(mapping.sourceId);
   for (let r = 1; r < values.length; r++) {
-    const cells = values[r] ?? [];
+    const cells = values[r]!;
     if (isBlankRow(cells)) continue;
     const row = r + 1;
     const converted = convertRow(headers, cells, mapping, timeZone);
@@ -85,7 +86,7 @@ export function planImport(input: ImportInput): ImportPlan {
       plan.rejected.push({ row, reason: converted.reason });
       continue;
     }
-    const id = idColumn < 0 ? '' : readText(cells[idColumn], timeZone);
+    const id = readText(cells[idColumn], timeZone);
     const key = id !== '' ? id : contentKey(converted.cells);
     if (seen.has(key)) {
       plan.alreadyImported += 1;
@@ -120,7 +121,8 @@ function convertRow(
     }
     out[field] = cell;
   }
-  const source = typeof out.stage === 'string' ? out.stage.trim() : '';
+  // Text cells come trimmed (readText).
+  const source = typeof out.stage === 'string' ? out.stage : '';
   if (source === '') return { reason: 'it has no stage' };
   const stage = mapping.stages[source];
   if (stage === undefined || stage === null)
@@ -133,15 +135,15 @@ function convertCell(field: DealFieldKey, value: unknown, timeZone: string): Imp
   switch (TYPE_OF.get(field)) {
     case 'money': {
       const n = readMoney(value);
-      return isUnreadable(n) || n === null ? undefined : n;
+      return isUnreadable(n) ? undefined : n!;
     }
     case 'percent': {
       const p = readPercent(value);
-      return isUnreadable(p) || p === null ? undefined : p;
+      return isUnreadable(p) ? undefined : p!;
     }
     case 'date': {
       const day = importDay(value, timeZone);
-      return day === null || day === undefined ? undefined : startOfDay(day, timeZone);
+      return day === undefined ? undefined : startOfDay(day!, timeZone);
     }
     default:
       return readText(value, timeZone);

@@ -54,6 +54,19 @@ describe('proposing where a source’s columns go', () => {
     expect(proposeSourceId({ Country: null, Stage: { field: 'stage' } })).toBeNull();
   });
 
+  it('skips blank headers, and reads words apart however they are separated', () => {
+    expect(proposeColumns(['  ', 'Deal  Size', 'close__date', 'Sales-Stage'])).toEqual({
+      'Deal  Size': { field: 'amount' },
+      close__date: { field: 'closeDate' },
+      'Sales-Stage': { field: 'stage' },
+    });
+  });
+
+  it('takes as the source ID only a kept column with an ID name', () => {
+    expect(proposeSourceId({ ID: null, 'Deal ID': { field: 'notes' }, Ref: { keep: true } })).toBeNull();
+    expect(proposeSourceId({ Ref: { keep: true }, 'Record ID': { keep: true } })).toBe('Record ID');
+  });
+
   it('gives each field to the first column that names it', () => {
     expect(proposeColumns(['Amount', 'Deal size', 'Amount'])).toEqual({
       Amount: { field: 'amount' },
@@ -90,6 +103,23 @@ describe('proposing which stage each source stage becomes', () => {
       Demo: 'Proposal',
       Verbal: 'Negotiation',
       Mystery: 'Lead',
+    });
+  });
+
+  it('takes a team’s own stage names by name before any word', () => {
+    const own = {
+      stages: [
+        { ...DEFAULT_STAGE_TABLE.stages[0]!, name: 'Intake' },
+        { ...DEFAULT_STAGE_TABLE.stages[1]!, name: 'Discovery' },
+        DEFAULT_STAGE_TABLE.stages[4]!,
+      ],
+    };
+    expect(proposeStages(['discovery', 'Qualified'], own)).toEqual({
+      discovery: 'Discovery',
+      Qualified: 'Intake',
+    });
+    expect(proposeStages(['Mystery'], { stages: [DEFAULT_STAGE_TABLE.stages[4]!] })).toEqual({
+      Mystery: null,
     });
   });
 

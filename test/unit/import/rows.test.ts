@@ -39,6 +39,7 @@ describe('reading a day as exports spell it', () => {
     expect(importDay('12/31/2017', TZ)).toBe(dayFromParts(2017, 12, 31));
     expect(importDay(day(2020, 2, 29), TZ)).toBe(dayFromParts(2020, 2, 29));
     expect(importDay('', TZ)).toBeNull();
+    expect(importDay(' 01-Mar-2015 ', TZ)).toBe(dayFromParts(2015, 3, 1));
   });
 
   it('refuses what is no day', () => {
