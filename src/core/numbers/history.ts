@@ -187,7 +187,7 @@ function stagesBefore(table: StageTable): (index: number) => readonly number[] {
   });
   return (index) => {
     const kind = table.stages[index]?.kind;
-    if (!linear || kind === undefined) return [];
+    if (!linear) return [];
     if (kind === 'won') return open;
     if (kind === 'lost') return open.slice(0, 1);
     return open.filter((at) => at < index);
@@ -212,8 +212,9 @@ interface Journey {
 
 function addStep(journey: Journey, stage: number, at: number): void {
   const n = journey.length;
-  // Entering the stage the deal is already in continues the same visit.
-  if (n > 0 && stage !== -1 && journey.stages[n - 1] === stage) return;
+  // Entering the stage the deal is already in continues the same visit (and two unknown stages
+  // in a row are one unknown step: neither is counted).
+  if (journey.stages[n - 1] === stage) return;
   journey.stages[n] = stage;
   journey.times[n] = at;
   journey.length = n + 1;
@@ -232,13 +233,13 @@ function countJourney(journey: Journey, kinds: readonly StageKind[], tallies: Ta
   wonFrom[n] = false;
   for (let i = n - 1; i >= 0; i--) {
     const stage = stages[i] as number;
-    const kind = stage === -1 ? undefined : kinds[stage];
+    const kind = kinds[stage];
     const rank = kind === 'won' ? Infinity : kind === 'open' ? stage : -1;
     furthest[i] = Math.max(rank, furthest[i + 1] as number);
     wonFrom[i] = kind === 'won' || (wonFrom[i + 1] as boolean);
   }
   const lastStage = stages[n - 1] as number;
-  const endsLost = lastStage !== -1 && kinds[lastStage] === 'lost';
+  const endsLost = kinds[lastStage] === 'lost';
   for (let i = 0; i < n; i++) {
     const stage = stages[i] as number;
     if (stage === -1) continue;
