@@ -1,200 +1,172 @@
 /**
- * `npm run bench`: times the pipeline numbers in the core and the custom functions through the
- * built bundle in the emulator, counts the spreadsheet calls of "Set up sheets" at two sizes,
- * and prints one Markdown table. A missed target is marked ✗ but does not fail the run: this is
- * a measurement, and a loaded machine measures slower (the last line says how loaded it was).
+ * `npm run bench` (never part of `npm test`): every operation of the built add-on on synthetic
+ * pipelines of 1,000, 10,000 and 50,000 deals and on the two reference files, with its calls,
+ * cells, JavaScript time and the estimated Apps Script time (cost-model.ts), beside the per-cell
+ * baseline (baseline/); then dist/'s sizes, the time to evaluate the bundle, and issue 12's
+ * budgets as pass / over. Results go to the terminal and to local/bench/results.md.
+ *
+ * Options: --sizes=1000,10000 (none: --sizes=)  --runs=3  --baseline=1000,10000  --no-files
+ * --only=Validate
+ * and --quick (1,000 deals, one run, no reference files) while developing.
  */
-import { performance } from 'node:perf_hooks';
-import { addMonths, quarterStart, startOfDay } from '../../src/core/dates';
-import { parseDeals } from '../../src/core/deal-row';
-import { forecastRange, summaryNumbers } from '../../src/core/numbers';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
-import type { CalendarDay } from '../../src/core/types';
-import { validateDeals } from '../../src/core/validation';
-import { createEmulator } from '../emulator';
-import type { Emulator } from '../emulator';
-import { loadBundle } from '../emulator/load-bundle';
-import type { Bundle } from '../emulator/load-bundle';
-import { count, machineInfo, markdownTable, time, timedRow } from './measure';
-import type { ResultRow } from './measure';
-import { TIME_ZONE, TODAY, syntheticChances, syntheticDealRows, syntheticPipeline } from './synthetic';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import prettier from 'prettier';
+import { REFERENCE_FILES } from '../reference-files';
+import { bundleFacts } from './bundle';
+import { describeModel } from './cost-model';
+import { count, machineInfo } from './measure';
+import { OPERATIONS } from './operations';
+import type { Operation } from './operations';
+import { budgetLines, budgets, headlineTable, workbookTable } from './report';
+import type { OperationRow, WorkbookResult } from './report';
+import { measure } from './runner';
+import type { Fixture } from './workbooks';
+import { dealsView, emptyPipeline, importedPipeline, pipelineInUse, typedPipeline } from './workbooks';
 
-const RUNS = 7;
-
-function check(condition: boolean, what: string): void {
-  if (!condition) throw new Error(`Benchmark sanity check failed: ${what}`);
+interface Options {
+  sizes: number[];
+  runs: number;
+  baselineSizes: number[];
+  files: boolean;
+  only: string | undefined;
 }
 
-/** An add-on in a fresh emulator, "today" at noon in the bench time zone, sheets not yet set up. */
-function startAddon(): { emulator: Emulator; addon: Bundle } {
-  const now = startOfDay(TODAY, TIME_ZONE).getTime() + 12 * 3_600_000;
-  const emulator = createEmulator({ now, timeZone: TIME_ZONE });
-  return { emulator, addon: loadBundle(emulator) };
-}
-
-function coreCases(): ResultRow[] {
-  const { deals, history, table, options, today } = syntheticPipeline(50_000, 200_000);
-  const summary = time(
-    RUNS,
-    () => summaryNumbers(deals, history, table, options, { today, timeZone: TIME_ZONE }),
-    (result) => check(result.kpis.openPipeline > 0, 'summaryNumbers found no open pipeline'),
-  );
-
-  // The default stages, as Set up sheets writes them: their required fields are checked too.
-  const values = syntheticDealRows(50_000);
-  let problems = 0;
-  const validation = time(
-    RUNS,
-    () => {
-      const parsed = parseDeals(values, TIME_ZONE, DEFAULT_STAGE_TABLE);
-      return validateDeals(parsed.deals, DEFAULT_STAGE_TABLE, TODAY, parsed.problems);
-    },
-    (result) => {
-      problems = result.length;
-      check(problems > 0 && problems < 50_000, `${problems} problems in 50,000 rows`);
-    },
-  );
-
-  const { amounts, probabilities } = syntheticChances(10_000);
-  const range = time(
-    RUNS,
-    () => forecastRange(amounts, probabilities),
-    (result) => check(result.p10 <= result.p50 && result.p50 <= result.p90, 'P10 ≤ P50 ≤ P90'),
-  );
-
-  return [
-    timedRow(
-      'Core: summaryNumbers',
-      `${count(deals.length)} deals + ${count(history.length)} History rows`,
-      1000,
-      summary,
-    ),
-    timedRow(
-      'Core: parseDeals + validateDeals',
-      `${count(values.length - 1)} rows (${count(problems)} problems)`,
-      300,
-      validation,
-    ),
-    timedRow('Core: forecastRange', `${count(amounts.length)} deals`, 1000, range),
-  ];
-}
-
-/** One row per deal, as Sheets passes a column range to a custom function. */
-function column<T>(cells: readonly T[]): T[][] {
-  return cells.map((cell) => [cell]);
-}
-
-function bundleCases(): ResultRow[] {
-  const { emulator, addon } = startAddon();
-  addon.run('setUpSheets');
-  const { deals } = syntheticPipeline(50_000, 50_000);
-  const dateCell = (day: CalendarDay | null): Date | '' =>
-    day === null ? '' : new emulator.Date(startOfDay(day, TIME_ZONE).getTime());
-  const amounts = column(deals.map((deal) => deal.amount ?? ''));
-  const stages = column(deals.map((deal) => deal.probability ?? deal.stage));
-  const closeDates = column(deals.map((deal) => dateCell(deal.closeDate)));
-  const quarter = quarterStart(TODAY, 1);
-  const [start, end] = [dateCell(quarter), dateCell(addMonths(quarter, 3) - 1)];
-  const positive = (name: string) => (result: unknown) =>
-    check(typeof result === 'number' && result > 0, `${name} gave ${String(result)}`);
-
-  const weighted = time(
-    RUNS,
-    () => addon.run('FORECAST_WEIGHTED', amounts, stages),
-    positive('FORECAST_WEIGHTED'),
-  );
-  const inPeriod = time(
-    RUNS,
-    () => addon.run('FORECAST_WEIGHTED', amounts, stages, closeDates, start, end),
-    positive('FORECAST_WEIGHTED with a period'),
-  );
-  const range = time(
-    RUNS,
-    () => addon.run('FORECAST_RANGE', amounts.slice(0, 10_000), stages.slice(0, 10_000)),
-    (result) => check(Array.isArray(result) && (result as unknown[][])[0]?.length === 3, 'P10, P50, P90'),
-  );
-
-  return [
-    timedRow('Bundle: FORECAST_WEIGHTED(amounts, stages)', `${count(amounts.length)} rows`, 50, weighted),
-    timedRow(
-      'Bundle: FORECAST_WEIGHTED(…, close_dates, start, end)',
-      `${count(amounts.length)} rows`,
-      50,
-      inPeriod,
-    ),
-    timedRow('Bundle: FORECAST_RANGE', '10,000 rows', 1000, range),
-  ];
-}
-
-const SIZES = [1_000, 50_000] as const;
-
-/** A workbook with `dealCount` deals typed in before the add-on, then set up (which adopts them). */
-function setUpWith(dealCount: number): { emulator: Emulator; addon: Bundle; stageColumn: string } {
-  const { emulator, addon } = startAddon();
-  emulator.workbook.renameSheet(emulator.workbook.sheet('Sheet1'), 'Deals');
-  const rows = syntheticDealRows(dealCount);
-  emulator.workbook.userSetValues('Deals', 'A1', rows);
-  addon.run('setUpSheets');
-  const stageColumn = String.fromCharCode(65 + (rows[0] as string[]).indexOf('Stage'));
-  return { emulator, addon, stageColumn };
-}
-
-interface OperationCost {
-  readonly calls: number;
-  readonly ms: number;
-}
-
-/** One run of each operation a user triggers, on a sheet of `dealCount` deals: its calls and time. */
-function operationCosts(dealCount: number): Map<string, OperationCost> {
-  const costs = new Map<string, OperationCost>();
-  const measure = (name: string, f: () => unknown, emulator: Emulator) => {
-    emulator.calls.reset();
-    const start = performance.now();
-    f();
-    costs.set(name, { calls: emulator.calls.total(), ms: performance.now() - start });
+function options(argv: readonly string[]): Options {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const numbers = (name: string, fallback: number[]) => {
+    const given = value(name);
+    return given === undefined ? fallback : given.split(',').filter(Boolean).map(Number);
   };
-  const first = startAddon();
-  first.emulator.workbook.renameSheet(first.emulator.workbook.sheet('Sheet1'), 'Deals');
-  first.emulator.workbook.userSetValues('Deals', 'A1', syntheticDealRows(dealCount));
-  measure('Set up sheets (adopting every deal)', () => first.addon.run('setUpSheets'), first.emulator);
-
-  const { emulator, addon, stageColumn } = setUpWith(dealCount);
-  const paste = [['Qualified'], ['Proposal']];
-  measure(
-    'onEdit: paste into 2 Stage cells',
-    () => addon.edit('Deals', `${stageColumn}500:${stageColumn}501`, paste),
-    emulator,
-  );
-  measure('Validate all deals', () => addon.run('validateAllDeals'), emulator);
-  measure('Refresh summary', () => addon.run('refreshSummary'), emulator);
-  measure('Send reminders now', () => addon.run('sendRemindersNow'), emulator);
-  return costs;
+  const quick = argv.includes('--quick');
+  return {
+    sizes: numbers('sizes', quick ? [1_000] : [1_000, 10_000, 50_000]),
+    runs: Number(value('runs') ?? (quick ? 1 : 5)),
+    baselineSizes: numbers('baseline', quick ? [1_000] : [1_000, 10_000]),
+    files: !quick && !argv.includes('--no-files'),
+    only: value('only'),
+  };
 }
 
-/**
- * The operations' spreadsheet calls at two sizes: the same count means no call per deal. A
- * sheet that must grow (History past its last row) may cost one call more.
- */
-function operationTable(): string {
-  const [small, large] = SIZES.map(operationCosts) as [
-    Map<string, OperationCost>,
-    Map<string, OperationCost>,
-  ];
-  const lines = [
-    `| operation | calls, ${count(SIZES[0])} deals | calls, ${count(SIZES[1])} deals | time, ${count(SIZES[0])} | time, ${count(SIZES[1])} |`,
-    '| --- | ---: | ---: | ---: | ---: |',
-  ];
-  for (const [name, a] of small) {
-    const b = large.get(name)!;
-    lines.push(`| ${name} | ${a.calls} | ${b.calls} | ${a.ms.toFixed(0)} ms | ${b.ms.toFixed(0)} ms |`);
+/** The workbook one operation runs on, and whether the per-cell baseline runs there too. */
+interface Plan {
+  readonly label: string;
+  readonly deals: number;
+  readonly synthetic: boolean;
+  readonly fixtureFor: (operation: Operation) => Fixture | undefined;
+  readonly baseline: boolean;
+}
+
+function syntheticPlan(size: number, baselineSizes: readonly number[]): Plan {
+  const typed = typedPipeline(size);
+  const inUse = pipelineInUse(typed);
+  return {
+    label: `${count(size)} deals`,
+    deals: size,
+    synthetic: true,
+    // Set-up is measured where it has the most to do: adopting every deal of a typed sheet.
+    fixtureFor: (operation) => (operation.name === 'Set up sheets' ? typed : inUse),
+    baseline: baselineSizes.includes(size),
+  };
+}
+
+function referencePlan(file: string): Plan {
+  const imported = importedPipeline(file);
+  const empty = emptyPipeline();
+  return {
+    label: `${file} (${count(imported.deals)} deals imported)`,
+    deals: imported.deals,
+    synthetic: false,
+    // Its own file is imported into a new pipeline; the other file is not this workbook's.
+    fixtureFor: (operation) =>
+      operation.name.startsWith('Import ')
+        ? operation.name === `Import ${file}`
+          ? empty
+          : undefined
+        : imported,
+    baseline: false,
+  };
+}
+
+function runPlan(plan: Plan, opts: Options, evaluateMs: number): WorkbookResult {
+  const rows: OperationRow[] = [];
+  // The largest workbooks take seconds per run: three runs give their median.
+  const runs = plan.deals >= 50_000 ? Math.min(opts.runs, 3) : opts.runs;
+  for (const operation of OPERATIONS) {
+    if (opts.only && !operation.name.includes(opts.only)) continue;
+    const fixture = plan.fixtureFor(operation);
+    if (!fixture) continue;
+    const view = dealsView(fixture);
+    const measured = measure(fixture, (session) => operation.prepare(session, view), {
+      runs,
+      withAddon: true,
+      fixedNodeMs: evaluateMs,
+    });
+    const job = plan.baseline ? operation.baseline : undefined;
+    const baseline = job
+      ? measure(fixture, (session) => job(session, view), { runs: 1, withAddon: false, fixedNodeMs: 0 })
+      : undefined;
+    rows.push({ operation: operation.name, batch: operation.batch, measured, baseline });
+    process.stdout.write('.');
   }
-  return lines.join('\n');
+  process.stdout.write('\n');
+  return { label: plan.label, deals: plan.deals, synthetic: plan.synthetic, rows };
 }
 
-const rows = [...coreCases(), ...bundleCases()];
-console.log(markdownTable(rows));
-console.log();
-console.log(operationTable());
-console.log();
-console.log(`Runs: 1 warm-up + ${RUNS} timed per case; ok when the median meets the target.`);
-console.log(machineInfo());
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const bundle = bundleFacts(opts.runs);
+  const results: WorkbookResult[] = [];
+  const plans: (() => Plan)[] = [
+    ...opts.sizes.map((size) => () => syntheticPlan(size, opts.baselineSizes)),
+    ...(opts.files ? REFERENCE_FILES.map((file) => () => referencePlan(file)) : []),
+  ];
+  for (const plan of plans) {
+    const result = runPlan(plan(), opts, bundle.evaluateMs);
+    results.push(result);
+    console.log(`\n${workbookTable(result)}\n`);
+  }
+  const budgetText = budgetLines(budgets(results));
+  console.log(budgetText);
+
+  const text = [
+    '# Benchmark results',
+    '',
+    `\`${['npm run bench', ...process.argv.slice(2)].join(' ')}\`, ${new Date().toISOString().slice(0, 10)}. ${machineInfo()}`,
+    `Runs: the median of ${opts.runs} (3 at 50,000 deals) for the add-on; one for the per-cell baseline, whose time is almost all calls.`,
+    '',
+    '## The bundle',
+    '',
+    ...bundle.lines,
+    '',
+    '## The cost model',
+    '',
+    ...describeModel(),
+    '',
+    '## Headline',
+    '',
+    headlineTable(results),
+    '',
+    '## Operations',
+    '',
+    'Calls are the execution\'s service calls; "server reads" and "commits" are the round trips the model charges most for. ' +
+      "JS in Node is the script's own time (the emulator's time inside calls taken out), evaluating the bundle included.",
+    '',
+    ...results.map((result) => `${workbookTable(result)}\n`),
+    '## Budgets',
+    '',
+    "onEdit's budget is for the edits of a working day, with Settings and History's header in the document " +
+      'cache; the first edit after the cache lapses (an hour) or after Settings changes reads both as well ' +
+      '(its own row above).',
+    '',
+    budgetText,
+    '',
+  ].join('\n');
+  // Formatted as the repository's Markdown is, so that `npm run lint` accepts it as written.
+  const file = resolve(import.meta.dirname, 'results.md');
+  const style = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format(text, { ...style, parser: 'markdown' }));
+  console.log('\nWritten to local/bench/results.md');
+}
+
+await main();

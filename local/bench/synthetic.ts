@@ -1,13 +1,14 @@
 /**
  * Synthetic pipelines for the benchmarks, generated deterministically: the same seed gives the
- * same data, so two runs time the same work. `syntheticPipeline` gives parsed deals and History
- * for the core numbers; `syntheticDealRows` gives a Deals sheet's values, header row first, as
- * `getValues()` hands them over (numbers, Dates, strings), with the mistakes a team makes.
+ * same data, so two runs time the same work. `syntheticDealRows` gives a Deals sheet's values,
+ * header row first, as `getValues()` hands them over (numbers, Dates, strings), with the mistakes
+ * a team makes.
  */
 import { DEAL_FIELDS } from '../../src/core/columns';
 import type { DealFieldKey } from '../../src/core/columns';
 import { dayFromParts, startOfDay } from '../../src/core/dates';
-import type { CalendarDay, Deal, HistoryEntry, Options, Stage, StageTable } from '../../src/core/types';
+import { formatDealId } from '../../src/core/transitions';
+import type { CalendarDay } from '../../src/core/types';
 
 /** The spreadsheet's time zone in every benchmark. */
 export const TIME_ZONE = 'America/Los_Angeles';
@@ -15,8 +16,10 @@ export const TIME_ZONE = 'America/Los_Angeles';
 /** "Today" in every benchmark: a fixed day, so the numbers do not drift with the calendar. */
 export const TODAY: CalendarDay = dayFromParts(2025, 5, 15);
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
+
+/** Salespeople in the Deals sheets the benchmarks build: the reminder job sends each a digest. */
+const OWNERS = 20;
 
 /** A small, fast, seedable generator of numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -28,120 +31,6 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-const stage = (
-  name: string,
-  probability: number,
-  kind: Stage['kind'],
-  forecastCategory: Stage['forecastCategory'],
-  staleAfterDays: number | null,
-): Stage => ({
-  name,
-  probability,
-  kind,
-  forecastCategory,
-  nextStages: '*',
-  requiredFields: [],
-  staleAfterDays,
-});
-
-/** The default stages without transition rules, so the History walk may go anywhere. */
-const table: StageTable = {
-  stages: [
-    stage('Lead', 0.1, 'open', 'Pipeline', 14),
-    stage('Qualified', 0.25, 'open', 'Pipeline', 14),
-    stage('Proposal', 0.5, 'open', 'Best Case', 21),
-    stage('Negotiation', 0.75, 'open', 'Commit', 21),
-    stage('Closed Won', 1, 'won', 'Closed', null),
-    stage('Closed Lost', 0, 'lost', 'Omitted', null),
-  ],
-};
-
-const options: Options = {
-  currency: 'USD',
-  reminderHour: 8,
-  reminderLeadDays: 0,
-  summaryMonths: 6,
-  quarterlyTarget: 2_000_000,
-  fiscalYearStartMonth: 1,
-  managerEmail: null,
-};
-
-export interface SyntheticPipeline {
-  readonly deals: Deal[];
-  readonly history: HistoryEntry[];
-  readonly table: StageTable;
-  readonly options: Options;
-  readonly today: CalendarDay;
-}
-
-/** `dealCount` parsed deals and about `historyRows` History rows of their stage changes. */
-export function syntheticPipeline(dealCount: number, historyRows: number): SyntheticPipeline {
-  const random = mulberry32(42);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const owners = Array.from({ length: 12 }, (_, i) => `rep${i}@example.com`);
-  const deals: Deal[] = [];
-  const history: HistoryEntry[] = [];
-  for (let i = 0; i < dealCount; i++) {
-    const id = `D-${String(i + 1).padStart(5, '0')}`;
-    const created = TODAY - Math.floor(random() * 700);
-    // A walk of exactly historyRows ÷ dealCount entries: forward mostly, sometimes back or lost,
-    // and a lost (or won) deal sometimes reopened, so re-entries are exercised too.
-    const steps = Math.round(historyRows / dealCount);
-    let index = 0;
-    let at = created * DAY + 9 * HOUR;
-    history.push({ timestamp: at, id, deal: `Deal ${i}`, from: '', to: 'Lead', by: 'x', via: 'sidebar' });
-    for (let s = 1; s < steps; s++) {
-      const from = index;
-      const r = random();
-      if (from >= 4) index = from === 4 ? 3 : 0;
-      else
-        index =
-          r < 0.15 ? 5 : r < 0.25 ? Math.max(0, from - 1) : Math.min(4, from + 1 + Math.floor(random() * 2));
-      at += Math.floor(random() * 20 * DAY);
-      history.push({
-        timestamp: at,
-        id,
-        deal: `Deal ${i}`,
-        from: table.stages[from]!.name,
-        to: table.stages[index]!.name,
-        by: 'x',
-        via: 'edit',
-      });
-    }
-    const closeOffset = Math.floor(random() * 400) - 200;
-    deals.push({
-      row: i + 2,
-      id,
-      deal: `Deal ${i}`,
-      company: 'Acme',
-      contact: '',
-      email: '',
-      phone: '',
-      owner: pick(owners),
-      stage: table.stages[index]!.name,
-      amount: Math.round(random() * 100_000),
-      probability: random() < 0.2 ? Math.round(random() * 100) / 100 : null,
-      closeDate: random() < 0.1 ? null : TODAY + closeOffset,
-      followUp: random() < 0.3 ? TODAY - Math.floor(random() * 30) : null,
-      nextStep: '',
-      lastContact: random() < 0.5 ? TODAY - Math.floor(random() * 60) : null,
-      created,
-      stageSince: at,
-      lostReason: '',
-      notes: '',
-    });
-  }
-  return { deals, history, table, options, today: TODAY };
-}
-
-/** `count` deal amounts and probabilities for the forecast range, as plain numbers. */
-export function syntheticChances(count: number): { amounts: number[]; probabilities: number[] } {
-  const random = mulberry32(7);
-  const amounts = Array.from({ length: count }, () => Math.round(random() * 100_000));
-  const probabilities = Array.from({ length: count }, () => random());
-  return { amounts, probabilities };
 }
 
 /** Stage names by share of deals; two names that are no stage, as teams type them. */
@@ -161,7 +50,8 @@ const NEXT_STEPS = ['Send pricing', 'Book demo', 'Call back', 'Legal review', ''
 const LOST_REASONS = ['Price', 'Timing', 'Competitor', 'No budget'];
 
 /**
- * A Deals sheet of `count` deals, header row first, every column of DEAL_FIELDS in order. About
+ * A Deals sheet of `count` deals, header row first, every column of DEAL_FIELDS in order, IDs in
+ * Deal Pipeline's own form (a pipeline brought over with its IDs, Created and Stage Since). About
  * one row in twenty has an error a team really makes: text in Amount or Close Date, a
  * probability of 150, an unknown or blank stage, a missing Email or Lost Reason that the stage
  * requires, a copied ID; a few deals are entered twice (same Company and Email, a warning).
@@ -197,13 +87,13 @@ export function syntheticDealRows(count: number, timeZone = TIME_ZONE): unknown[
       date(Math.min(TODAY, created + Math.floor(random() * 90))).getTime() + 9 * HOUR,
     );
     const cells: Record<DealFieldKey, unknown> = {
-      id: `D-${String(i + 1).padStart(5, '0')}`,
+      id: formatDealId(i + 1),
       deal: `${pick(PRODUCTS)} ${i}`,
       company,
       contact: `Contact ${i}`,
       email: chance(0.02) ? '' : `buyer${i}@${company.replace(' ', '').toLowerCase()}.example`,
       phone: `+1 206 555 ${String(i % 10_000).padStart(4, '0')}`,
-      owner: `rep${Math.floor(random() * 12)}@example.com`,
+      owner: `rep${Math.floor(random() * OWNERS)}@example.com`,
       stage: stageName,
       amount: chance(0.005)
         ? 'TBD'

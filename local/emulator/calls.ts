@@ -4,6 +4,17 @@
  */
 export type CallGate = (key: string) => { readonly returns: unknown } | undefined;
 
+/** One call in the order script code made it, for a cost model that needs the sequence. */
+export interface CallRecord {
+  readonly key: string;
+  /** The sheet (its id) a Sheet or Range call works on; undefined for every other call. */
+  readonly sheet: number | undefined;
+  readonly cellsRead: number;
+  readonly cellsWritten: number;
+  /** Milliseconds spent inside the emulator's own code for this call. */
+  readonly ms: number;
+}
+
 /**
  * Counts every call that script code makes on an emulated service, by "Type.method"
  * (e.g. "Range.getValues"), so tests and benchmarks can assert how many spreadsheet calls an
@@ -13,6 +24,10 @@ export type CallGate = (key: string) => { readonly returns: unknown } | undefine
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private readonly hooks = new Map<string, (() => void)[]>();
+  private readonly moved = { read: 0, written: 0 };
+  private log: CallRecord[] | undefined;
+  /** Nesting of tracked calls: only the outermost is logged, so no time is counted twice. */
+  private depth = 0;
 
   constructor(private readonly gate?: CallGate) {}
 
@@ -51,8 +66,28 @@ export class CallCounter {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** Cells moved by Sheet and Range calls since the last reset (see cellsMoved). */
+  cells(): { readonly read: number; readonly written: number } {
+    return { ...this.moved };
+  }
+
+  /**
+   * Starts recording every call in order, with its sheet, its cells and the emulator's time, into
+   * the array returned (until stopLog). Off by default: tests need counts, not a sequence.
+   */
+  startLog(): CallRecord[] {
+    this.log = [];
+    return this.log;
+  }
+
+  stopLog(): void {
+    this.log = undefined;
+  }
+
   reset(): void {
     this.counts.clear();
+    this.moved.read = 0;
+    this.moved.written = 0;
   }
 
   /**
@@ -76,7 +111,26 @@ export class CallCounter {
             this.hooks.get(key)?.shift()?.();
             const instead = this.gate?.(key);
             if (instead) return instead.returns;
-            const result: unknown = (value as (...a: unknown[]) => unknown).apply(obj, args);
+            const start = this.log && this.depth === 0 ? performance.now() : 0;
+            this.depth++;
+            let result: unknown;
+            try {
+              result = (value as (...a: unknown[]) => unknown).apply(obj, args);
+            } finally {
+              this.depth--;
+            }
+            const [read, written] = cellsMoved(typeName, prop, args, result);
+            this.moved.read += read;
+            this.moved.written += written;
+            if (this.log && this.depth === 0) {
+              this.log.push({
+                key,
+                sheet: sheetIdOf(typeName, obj),
+                cellsRead: read,
+                cellsWritten: written,
+                ms: performance.now() - start,
+              });
+            }
             return result === obj ? proxy : result;
           };
           wrappers.set(prop, wrapper);
@@ -98,3 +152,62 @@ export const SPREADSHEET_TYPES = [
   'EmbeddedChart',
   'EmbeddedChartBuilder',
 ] as const;
+
+/** Getters of one cell's content or format: each moves one cell. */
+const ONE_CELL_READS = new Set([
+  'getValue',
+  'getDisplayValue',
+  'getFormula',
+  'getNote',
+  'getBackground',
+  'getNumberFormat',
+  'getFontWeight',
+  'getFontColor',
+  'getFontStyle',
+  'getFontSize',
+  'getFontFamily',
+  'getFontLine',
+  'getHorizontalAlignment',
+  'getVerticalAlignment',
+  'getWrap',
+  'getDataValidation',
+]);
+
+/** Setters that carry one value, whatever the size of the range they apply it to. */
+const ONE_VALUE_WRITES =
+  /^set(Value|Formula|Note|Background|NumberFormat|Font\w+|HorizontalAlignment|VerticalAlignment|Wrap|DataValidation)$/;
+
+function isGrid(x: unknown): x is unknown[][] {
+  return Array.isArray(x) && x.every((line) => Array.isArray(line));
+}
+
+function gridCells(grid: unknown[][]): number {
+  let n = 0;
+  for (const line of grid) n += line.length;
+  return n;
+}
+
+/**
+ * The cells a Sheet or Range call moves between the script and the spreadsheet, [read, written]:
+ * the size of the grid it returns (getValues, getNotes, getBackgrounds…) or is given (setValues,
+ * setNotes, setBackgrounds…), one for a one-cell getter, the row for appendRow, and one for a
+ * setter given one value (setValue, setBackground, setNumberFormat…): that value travels once
+ * however large the range it fills.
+ */
+function cellsMoved(typeName: string, method: string, args: unknown[], result: unknown): [number, number] {
+  if (typeName !== 'Range' && typeName !== 'Sheet') return [0, 0];
+  if (isGrid(result) && result.length > 0) return [gridCells(result), 0];
+  if (ONE_CELL_READS.has(method)) return [1, 0];
+  const given = args[0];
+  if (method === 'appendRow' && Array.isArray(given)) return [0, given.length];
+  if (method.startsWith('set') && isGrid(given)) return [0, gridCells(given)];
+  if (ONE_VALUE_WRITES.test(method)) return [0, 1];
+  return [0, 0];
+}
+
+/** The id of the sheet a Sheet or Range works on: both keep their sheet's model as `model`. */
+function sheetIdOf(typeName: string, target: object): number | undefined {
+  if (typeName !== 'Range' && typeName !== 'Sheet') return undefined;
+  const id = (target as { model?: { id?: unknown } }).model?.id;
+  return typeof id === 'number' ? id : undefined;
+}

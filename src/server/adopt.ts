@@ -3,8 +3,10 @@
  * deals): the core decides (row-decisions.ts) which deal each row is — a copy or a row with an ID
  * the add-on did not issue gets its own — and a deal the stage record has never seen has its
  * current stage recorded, with a History row, so that its next move is judged against it. This
- * shell reads, applies and saves. A fixed number of calls whatever the number of deals.
+ * shell reads and decides first, then applies and saves when the caller says, so an operation can
+ * do all its reads before its first write. A fixed number of calls whatever the number of deals.
  */
+import type { DealFieldKey } from '../core/columns';
 import { decideRows } from '../core/row-decisions';
 import type { RowDecisions } from '../core/row-decisions';
 import type { Settings } from '../core/settings';
@@ -13,31 +15,51 @@ import { DealBlock } from './deal-block';
 import { openDealsSheet } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
 import type { DocumentState } from './document-properties';
-import { appendHistory, currentUser } from './history';
+import { appendHistoryTo, currentUser, openHistory } from './history';
 import type { Spreadsheet } from './sheets';
 import { todayIn } from './today';
 
-export interface AdoptedSheet {
+/**
+ * What adoption alone looks at: which deal a row is (ID, Deal, Company, and Created or Stage
+ * Since for a deal that lost its ID) and its stage. Set-up reads no other column.
+ */
+export const ADOPTION_FIELDS: readonly DealFieldKey[] = [
+  'id',
+  'deal',
+  'company',
+  'stage',
+  'created',
+  'stageSince',
+];
+
+export interface Adoption {
   readonly deals: DealsSheet;
-  /** The rows, as they are once the add-on's writes landed. */
+  /** The rows, as they are once the add-on's writes land. */
   readonly block: DealBlock;
   readonly adoption: RowDecisions;
   readonly when: Today & { now: Date };
+  /** Writes what was decided (IDs, Created, Stage Since, the record, History), reading nothing. */
+  apply(): void;
 }
 
-/** Reads every Deals row once and adopts them all; the caller holds the document lock. */
-export function adoptAllDeals(
+/**
+ * Reads every Deals row once (only the columns of `fields`, when given), and History's header
+ * when there are stages to record, and decides; writes nothing until `apply`. The caller holds
+ * the document lock.
+ */
+export function decideAdoption(
   spreadsheet: Spreadsheet,
   settings: Settings,
   state: DocumentState,
-): AdoptedSheet {
+  fields?: readonly DealFieldKey[],
+): Adoption {
   const deals = openDealsSheet(spreadsheet, settings.table);
   const when = todayIn(spreadsheet);
-  const block = new DealBlock(deals, 2, deals.lastRow - 1);
+  const block = new DealBlock(deals, 2, deals.lastRow - 1, fields);
   const adoption = decideRows({
     rows: block.rows,
     firstRow: 2,
-    layout: deals.layout,
+    layout: block.layout,
     table: settings.table,
     record: state.record,
     lastIssued: state.lastIssued,
@@ -47,13 +69,22 @@ export function adoptAllDeals(
     via: 'setup',
   });
   for (const write of adoption.writes) block.set(write.row, write.field, write.value);
-  block.write();
-  state.apply(adoption);
-  state.save();
-  const by = currentUser();
-  appendHistory(
-    spreadsheet,
-    adoption.history.map((entry) => ({ ...entry, timestamp: when.now, by, via: 'setup' as const })),
-  );
-  return { deals, block, adoption, when };
+  const history = adoption.history.length > 0 ? openHistory(spreadsheet) : undefined;
+  return {
+    deals,
+    block,
+    adoption,
+    when,
+    apply: () => {
+      block.write();
+      state.apply(adoption);
+      state.save();
+      if (!history) return;
+      const by = currentUser();
+      appendHistoryTo(
+        history,
+        adoption.history.map((entry) => ({ ...entry, timestamp: when.now, by, via: 'setup' as const })),
+      );
+    },
+  };
 }

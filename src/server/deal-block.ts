@@ -6,22 +6,30 @@
  * teammate makes meanwhile stands, and a text cell is never re-parsed.
  */
 import type { DealFieldKey } from '../core/columns';
-import { dealColumn, readDealRows } from './deals-sheet';
+import type { DealSheetLayout } from '../core/deal-row';
+import { dealColumn, readDealFields, readDealRows } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
 import type { Cell } from './sheets';
 import { writeCells } from './sheets';
 
 export class DealBlock {
   readonly rows: Cell[][];
+  /** Where each field is in `rows`: the sheet's layout, or that of the fields read. */
+  readonly layout: DealSheetLayout;
   private readonly changes = new Map<DealFieldKey, Map<number, Cell>>();
 
-  /** Reads the rows. 2 calls. */
+  /** Reads the rows: 2 calls; with `fields`, only their columns (readDealFields). */
   constructor(
     readonly deals: DealsSheet,
     readonly firstRow: number,
     count: number,
+    fields?: readonly DealFieldKey[],
   ) {
-    this.rows = readDealRows(deals, firstRow, count);
+    const read = fields
+      ? readDealFields(deals, firstRow, count, fields)
+      : { rows: readDealRows(deals, firstRow, count), layout: deals.layout };
+    this.rows = read.rows;
+    this.layout = read.layout;
   }
 
   set(row: number, field: DealFieldKey, value: Cell): void {
@@ -32,7 +40,8 @@ export class DealBlock {
     if (!column) this.changes.set(field, (column = new Map()));
     column.set(index, value);
     const cells = this.rows[index];
-    if (cells) cells[this.deals.layout.columns[field]] = value;
+    const at = this.layout.columns[field];
+    if (cells && at >= 0) cells[at] = value;
   }
 
   /** Writes each changed column's runs of changed rows. 2 calls a run. */

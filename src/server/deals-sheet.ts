@@ -10,7 +10,7 @@ import { dealSheetLayout, missingNeeded, parseDealRows } from '../core/deal-row'
 import type { DealSheetLayout, ParsedDeals } from '../core/deal-row';
 import type { StageTable } from '../core/types';
 import { SET_UP_HINT, UserError } from './errors';
-import { readHeaderRow, requireSheet } from './sheets';
+import { readColumns, readHeaderRow, requireSheet } from './sheets';
 import type { Cell, Sheet, Spreadsheet } from './sheets';
 
 export interface DealsSheet {
@@ -50,6 +50,35 @@ export function readDealRows(deals: DealsSheet, firstRow: number, count: number)
 /** Every deal row below the header. 2 calls. */
 export function readAllDealRows(deals: DealsSheet): Cell[][] {
   return readDealRows(deals, 2, deals.lastRow - 1);
+}
+
+/** Rows read as only some of their fields, with the layout that finds each field in them. */
+interface DealFields {
+  readonly rows: Cell[][];
+  readonly layout: DealSheetLayout;
+}
+
+/**
+ * Rows `firstRow`..`firstRow + count - 1` as just the columns of `fields` (readColumns): `layout`
+ * places each field in them (-1 for one not read). 1 call per run of adjacent columns.
+ */
+export function readDealFields(
+  deals: DealsSheet,
+  firstRow: number,
+  count: number,
+  fields: readonly DealFieldKey[],
+): DealFields {
+  const wanted = [...new Set(fields.map((field) => deals.layout.columns[field]))]
+    .filter((column) => column >= 0)
+    .sort((a, b) => a - b);
+  const columns = {} as Record<DealFieldKey, number>;
+  for (const key of Object.keys(deals.layout.columns) as DealFieldKey[]) {
+    columns[key] = fields.includes(key) ? wanted.indexOf(deals.layout.columns[key]) : -1;
+  }
+  return {
+    rows: readColumns(deals.sheet, firstRow, count, wanted, deals.width),
+    layout: { ...deals.layout, columns },
+  };
 }
 
 export function parseRows(

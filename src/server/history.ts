@@ -1,13 +1,14 @@
 /**
  * Appending to History: one row per accepted stage change, in the sheet's own column order.
- * Nothing ever edits or deletes a History row.
+ * Nothing ever edits or deletes a History row. An operation opens History while it reads (its
+ * header is a read) and appends once it writes, so that no read has to wait for its writes.
  */
 import { HISTORY_HEADERS, SHEET, headerIndex, normalizeHeader } from '../core/columns';
 import { historyRow } from '../core/history-rows';
 import type { HistoryVia } from '../core/types';
 import { setUpHistorySheet } from './setup/log-sheets';
-import { readHeaderRow, writeCells } from './sheets';
-import type { Sheet, Spreadsheet } from './sheets';
+import { fillCells, readHeaderRow, writeCells } from './sheets';
+import type { Cell, Sheet, Spreadsheet } from './sheets';
 
 const GROWTH_ROWS = 1_000;
 
@@ -21,31 +22,84 @@ export interface StageChange {
   readonly via: HistoryVia;
 }
 
-/**
- * Appends the changes below the last row, growing the sheet when it must. 0 calls for none, else
- * 7–8; more when History must be set up again.
- */
-export function appendHistory(spreadsheet: Spreadsheet, changes: readonly StageChange[]): void {
-  if (changes.length === 0) return;
-  const { sheet, header } = historySheet(spreadsheet);
-  const rows = changes.map((change) => historyRow(header, change));
-  const first = sheet.getLastRow() + 1;
-  const max = sheet.getMaxRows();
-  // Grow with room to spare, so that the next edits append without growing it again.
-  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max + GROWTH_ROWS);
-  writeCells(sheet.getRange(first, 1, rows.length, header.length), rows);
+/** The History sheet and its header row, as an operation found them. */
+export interface HistorySheet {
+  readonly sheet: Sheet;
+  readonly header: readonly string[];
 }
 
 /**
  * History and its header row. A History sheet deleted or renamed is set up again, and a missing
  * column added, as Set up sheets would: an accepted change is never left unrecorded. 3 calls.
  */
-function historySheet(spreadsheet: Spreadsheet): { sheet: Sheet; header: string[] } {
+export function openHistory(spreadsheet: Spreadsheet): HistorySheet {
   const sheet = spreadsheet.getSheetByName(SHEET.history);
   const header = sheet ? readHeaderRow(sheet) : [];
   const index = headerIndex(header);
   if (sheet && HISTORY_HEADERS.every((name) => index.has(normalizeHeader(name)))) return { sheet, header };
   return setUpHistorySheet(spreadsheet, { created: [], repaired: [] });
+}
+
+/**
+ * Appends the changes below the last row of an opened History, growing the sheet when it must;
+ * reads nothing. 0 calls for none, else 3–4 and one per block of columns (see writePlan).
+ */
+export function appendHistoryTo(history: HistorySheet, changes: readonly StageChange[]): void {
+  if (changes.length === 0) return;
+  const { sheet, header } = history;
+  const rows = changes.map((change) => historyRow(header, change));
+  const first = sheet.getLastRow() + 1;
+  const max = sheet.getMaxRows();
+  // Grow with room to spare, so that the next edits append without growing it again.
+  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max + GROWTH_ROWS);
+  for (const part of writePlan(rows)) {
+    const range = sheet.getRange(first, part.column + 1, rows.length, part.width);
+    if (part.fill === undefined)
+      writeCells(
+        range,
+        rows.map((row) => row.slice(part.column, part.column + part.width)),
+      );
+    else fillCells(range, part.fill);
+  }
+}
+
+/** Opens History and appends the changes. 0 calls for none, else appendHistoryTo's and 3 more. */
+export function appendHistory(spreadsheet: Spreadsheet, changes: readonly StageChange[]): void {
+  if (changes.length > 0) appendHistoryTo(openHistory(spreadsheet), changes);
+}
+
+interface WritePart {
+  readonly column: number;
+  readonly width: number;
+  /** The one value of a column that holds it in every row. */
+  readonly fill?: Cell;
+}
+
+const same = (a: Cell, b: Cell) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/**
+ * How new rows go to the sheet. One row goes whole. Several go by column: one with the same
+ * value in every row (the time, who, how) is filled with it, one blank in every row is left alone
+ * (the rows are new, below the last), and the others go in blocks of neighbours. Sending a cell
+ * costs far more than a call once there are thousands of rows (set-up adopting 50,000 deals), and
+ * the few calls more cost little when there are a handful.
+ */
+function writePlan(rows: readonly (readonly Cell[])[]): WritePart[] {
+  const width = rows[0]?.length ?? 0;
+  if (rows.length < 2) return [{ column: 0, width }];
+  const parts: WritePart[] = [];
+  for (let column = 0; column < width; column++) {
+    const first = rows[0]![column]!;
+    const constant = rows.every((row) => same(row[column]!, first));
+    const last = parts[parts.length - 1];
+    if (constant && first === '') continue;
+    if (constant) parts.push({ column, width: 1, fill: first });
+    else if (last && last.fill === undefined && last.column + last.width === column) {
+      parts[parts.length - 1] = { column: last.column, width: last.width + 1 };
+    } else parts.push({ column, width: 1 });
+  }
+  return parts;
 }
 
 /** Who made a change, as far as Apps Script will say (simple triggers may not know). 2 calls. */

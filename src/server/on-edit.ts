@@ -4,8 +4,9 @@
  * whatever happened to its ID cell; an illegal Stage goes back to the deal's last accepted stage;
  * legal moves stamp Stage Since and write History; a new row gets its ID and Created. This shell
  * reads, applies, marks and says why in a toast — simple triggers cannot send mail or open
- * dialogs. Reads only the edited rows, the header, Settings and the stage record, and the ID
- * column when the edit covered it.
+ * dialogs. Reads only the edited rows and the header of Deals (and its ID column when the edit
+ * covered it), the stage record, and Settings and History's header when the document cache does
+ * not hold them; every read comes before the first write.
  */
 import { SHEET } from '../core/columns';
 import { issuedId } from '../core/deal-identity';
@@ -18,10 +19,10 @@ import { openDealsSheet } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
 import { DocumentState } from './document-properties';
 import { messageOf } from './errors';
-import { appendHistory, currentUser } from './history';
+import { appendHistoryTo, currentUser } from './history';
 import { LockBusyError, withDocumentLock } from './lock';
-import { markRows } from './marks';
-import { readSettings } from './settings';
+import { readMarks } from './marks';
+import { forgetEditSettings, readEditSettings, readSettings } from './settings';
 import { todayIn } from './today';
 import { toast } from './ui';
 
@@ -42,8 +43,10 @@ export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit | undefin
     }
     return;
   }
-  if (sheetName !== SHEET.deals) return;
   const edited = editedBox(range);
+  // History's header tells where each part of a change goes: an edit of it drops the kept one.
+  if (sheetName === SHEET.history && edited.row === 1) forgetEditSettings();
+  if (sheetName !== SHEET.deals) return;
   const firstRow = Math.max(edited.row, 2);
   const lastRow = edited.row + edited.numRows - 1;
   if (lastRow < firstRow) return;
@@ -110,7 +113,7 @@ function checkEditedRows(
 ): void {
   const spreadsheet = event.source;
   const state = DocumentState.read();
-  const settings = readSettings(spreadsheet, state);
+  const { settings, history } = readEditSettings(spreadsheet, state);
   const table = settings.table;
   const deals = openDealsSheet(spreadsheet, table);
   const { now, today, timeZone } = todayIn(spreadsheet);
@@ -144,13 +147,16 @@ function checkEditedRows(
     outside: edit.id ? idsOutside(deals, firstRow, count, state.lastIssued) : undefined,
   });
   for (const write of decisions.writes) block.set(write.row, write.field, write.value);
+  const problems = validateDeals(decisions.deals, table, today, decisions.problems);
+  // Every read before the first write: one round trip to read, one commit for the writes.
+  const marks = readMarks(deals, firstRow, count, problems);
   block.write();
   state.apply(decisions);
   state.save();
-  markRows(deals, firstRow, count, validateDeals(decisions.deals, table, today, decisions.problems));
+  marks.write();
   const by = currentUser();
-  appendHistory(
-    spreadsheet,
+  appendHistoryTo(
+    history,
     decisions.history.map((entry) => ({ ...entry, timestamp: now, by, via })),
   );
   const messages = [
@@ -198,6 +204,7 @@ function firstOf(messages: readonly string[], rest: (more: number) => string): s
  * table that parses cleanly as the last valid one.
  */
 function reportSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  forgetEditSettings();
   const state = DocumentState.read();
   const settings = readSettings(spreadsheet, state);
   state.save();

@@ -6,6 +6,7 @@
 import type { SheetName } from '../core/columns';
 import { TEXT_FORMAT } from '../core/formats';
 import { literalText } from '../core/literal-text';
+import { isBlankCell } from '../core/values';
 import { SET_UP_HINT, UserError } from './errors';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,6 +43,49 @@ export function readAllValues(sheet: Sheet): Cell[][] {
 }
 
 /**
+ * Rows `firstRow`..`firstRow + count - 1` of the given 0-based columns (ascending) only, side by
+ * side: a cell read costs time, and most operations need a few columns of a wide sheet. A row
+ * blank in every column read but not in the others (up to `width`) ends with one of its other
+ * cells, so that no caller takes it for a blank row. 1 call per run of adjacent columns, and 1
+ * per run of such rows.
+ */
+export function readColumns(
+  sheet: Sheet,
+  firstRow: number,
+  count: number,
+  columns: readonly number[],
+  width: number,
+): Cell[][] {
+  const rows: Cell[][] = Array.from({ length: Math.max(count, 0) }, () => []);
+  if (count <= 0) return rows;
+  for (const run of runsOf(columns)) {
+    const values = sheet.getRange(firstRow, run[0]! + 1, count, run.length).getValues() as Cell[][];
+    values.forEach((line, i) => rows[i]!.push(...line));
+  }
+  if (columns.length >= width) return rows;
+  const blank = rows.flatMap((row, i) => (row.every(isBlankCell) ? [i] : []));
+  for (const run of runsOf(blank)) {
+    const full = sheet.getRange(firstRow + run[0]!, 1, run.length, width).getValues() as Cell[][];
+    full.forEach((line, i) => {
+      const other = line.find((cell) => !isBlankCell(cell));
+      if (other !== undefined) rows[run[0]! + i]!.push(other);
+    });
+  }
+  return rows;
+}
+
+/** Ascending numbers in runs of consecutive ones: [1, 2, 5, 6, 7] → [[1, 2], [5, 6, 7]]. */
+function runsOf(numbers: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const n of numbers) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === n - 1) run.push(n);
+    else runs.push([n]);
+  }
+  return runs;
+}
+
+/**
  * Writes values over a range the same size, each string as that very text: setValues would
  * otherwise parse a deal named "=IMPORTXML(...)" into a live formula, or "0042" into 42 (see
  * core/literal-text). With `numberFormats` they are set first (1 more call), and a string bound
@@ -61,6 +105,14 @@ export function writeCells(
       ),
     ),
   );
+}
+
+/**
+ * Writes one value to every cell of a range, a string as that very text (as writeCells does): one
+ * value sent however many cells it fills. 1 call.
+ */
+export function fillCells(range: Range, value: Cell): void {
+  range.setValue(typeof value === 'string' ? literalText(value) : value);
 }
 
 /** Writes a block at (row, column), growing the sheet's columns first if it must. 1–3 calls. */

@@ -20,6 +20,10 @@ export function setUpDealsSheet(
   report: SetUpReport,
 ): Sheet {
   const { sheet, created } = ensureSheet(spreadsheet, SHEET.deals, report);
+  // Row 2's formats, read before set-up writes to Deals (a read after a write waits for it), and
+  // again after only when columns were added (an inserted column may take on its neighbour's).
+  const width = sheet.getLastColumn();
+  const before = width > 0 && sheet.getMaxRows() >= 2 ? rowFormats(sheet, width) : null;
   const headers = ensureHeaders(
     sheet,
     SHEET.deals,
@@ -28,7 +32,7 @@ export function setUpDealsSheet(
     created,
   );
   const rows = bodyRows(sheet);
-  const formats = sheet.getRange(2, 1, 1, headers.length).getNumberFormats()[0]!;
+  const formats = before && headers.length === width ? before : rowFormats(sheet, headers.length);
   headers.forEach((header, index) => {
     const field = fieldOfHeader(header);
     if (!field) return;
@@ -41,6 +45,11 @@ export function setUpDealsSheet(
   });
   protectAddonColumns(sheet, headers, created ? null : report);
   return sheet;
+}
+
+/** The number formats of row 2's first `width` cells. 2 calls. */
+function rowFormats(sheet: Sheet, width: number): string[] {
+  return sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!;
 }
 
 const ADDON_COLUMN_NOTE = 'Deal Pipeline fills this column';

@@ -1,9 +1,10 @@
 import { SHEET, normalizeHeader } from '../../core/columns';
+import type { Settings } from '../../core/settings';
 import { countOf } from '../../core/wording';
-import { adoptAllDeals } from '../adopt';
+import { ADOPTION_FIELDS, decideAdoption } from '../adopt';
 import { DocumentState } from '../document-properties';
 import { withDocumentLock } from '../lock';
-import { readSettings } from '../settings';
+import { forgetEditSettings, settingsOf } from '../settings';
 import { activeSpreadsheet } from '../sheets';
 import type { Cell } from '../sheets';
 import { alert, runMenuAction } from '../ui';
@@ -29,7 +30,9 @@ export function setUpAllSheets(): SetUpReport {
     setUpHistorySheet(spreadsheet, report);
     setUpSummarySheet(spreadsheet, report);
     setUpReminderLogSheet(spreadsheet, report);
-    adoptExistingDeals(spreadsheet, state, report);
+    adoptExistingDeals(spreadsheet, settingsOf(settings.values, state), state, report);
+    // Settings and History's header may have changed: the next edit reads them again.
+    forgetEditSettings();
     return report;
   });
 }
@@ -52,8 +55,14 @@ export function describe(report: SetUpReport): string {
 }
 
 /** Deals typed before the add-on get their IDs and their stage recorded, so the rules apply to them. */
-function adoptExistingDeals(spreadsheet: Spreadsheet, state: DocumentState, report: SetUpReport): void {
-  const { adoption } = adoptAllDeals(spreadsheet, readSettings(spreadsheet, state), state);
+function adoptExistingDeals(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  state: DocumentState,
+  report: SetUpReport,
+): void {
+  const { adoption, apply } = decideAdoption(spreadsheet, settings, state, ADOPTION_FIELDS);
+  apply();
   const deals = (n: number) => countOf(n, 'deal');
   if (adoption.idsIssued > 0) report.repaired.push(`${SHEET.deals}: gave ${deals(adoption.idsIssued)} an ID`);
   if (adoption.history.length > 0) {

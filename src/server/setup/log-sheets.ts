@@ -20,7 +20,11 @@ export function setUpHistorySheet(
   const header = ensureHeaders(sheet, SHEET.history, HISTORY_HEADERS, report, created);
   if (created) sheet.getRange(2, 1, bodyRows(sheet), 1).setNumberFormat(TIMESTAMP_FORMAT);
   if (
-    ensureWarningProtection(sheet, 'Deal Pipeline History: one row per stage change, kept as written.') &&
+    ensureWarningProtection(
+      sheet,
+      'Deal Pipeline History: one row per stage change, kept as written.',
+      created,
+    ) &&
     !created
   ) {
     report.repaired.push(`${SHEET.history}: protected with a warning`);
@@ -46,6 +50,7 @@ export function setUpReminderLogSheet(spreadsheet: Spreadsheet, report: SetUpRep
     ensureWarningProtection(
       sheet,
       'Deal Pipeline Reminder Log: the record of digests sent; edits may resend one.',
+      created,
     ) &&
     !created
   ) {
@@ -59,6 +64,7 @@ export function setUpSummarySheet(spreadsheet: Spreadsheet, report: SetUpReport)
     ensureWarningProtection(
       sheet,
       'Deal Pipeline Summary: rewritten by Refresh summary; edits here are lost.',
+      created,
     ) &&
     !created
   ) {

@@ -56,9 +56,12 @@ export function ensureHeaders(
   return [...current, ...missing];
 }
 
-/** Protects a whole sheet with a warning (users may still edit after confirming). 1–3 calls. */
-export function ensureWarningProtection(sheet: Sheet, description: string): boolean {
-  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return false;
+/**
+ * Protects a whole sheet with a warning (users may still edit after confirming). A sheet set-up
+ * just created has none to look for. 1–3 calls.
+ */
+export function ensureWarningProtection(sheet: Sheet, description: string, created: boolean): boolean {
+  if (!created && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return false;
   sheet.protect().setWarningOnly(true).setDescription(description);
   return true;
 }

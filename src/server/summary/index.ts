@@ -1,20 +1,21 @@
 /**
- * Refresh summary: reads Settings, Deals and History once each, lets the core work out every
- * number and the layout, and rewrites the Summary sheet in a fixed number of calls, so refreshing
- * 50,000 deals costs the same calls as refreshing 50.
+ * Refresh summary: reads Settings, and of Deals and History the columns the numbers use, lets
+ * the core work out every number and the layout, and rewrites the Summary sheet in a fixed number
+ * of calls, so refreshing 50,000 deals costs the same calls as refreshing 50.
  */
-import { SHEET } from '../../core/columns';
+import { HISTORY_HEADERS, SHEET, headerIndex, normalizeHeader } from '../../core/columns';
 import type { DealFieldKey } from '../../core/columns';
 import { parseHistory } from '../../core/history-rows';
 import type { ParsedHistory } from '../../core/history-rows';
 import { summaryNumbers } from '../../core/numbers';
 import { dataQuality, refreshedText, summaryLayout } from '../../core/summary';
 import { countOf } from '../../core/wording';
-import { openDealsSheet, parseRows, readAllDealRows } from '../deals-sheet';
+import { parseDealRows } from '../../core/deal-row';
+import { openDealsSheet, readDealFields } from '../deals-sheet';
 import { withDocumentLock } from '../lock';
 import { setUpSummarySheet } from '../setup/log-sheets';
 import { readSettings } from '../settings';
-import { activeSpreadsheet, readAllValues, requireSheet } from '../sheets';
+import { activeSpreadsheet, readColumns, readHeaderRow, requireSheet } from '../sheets';
 import type { Spreadsheet } from '../sheets';
 import { todayIn } from '../today';
 import { runMenuAction, toast } from '../ui';
@@ -28,10 +29,42 @@ export interface SummaryReport {
   readonly deals: number;
 }
 
-/** History's entries, or null when there is no History sheet. 3 calls; 1 without the sheet. */
+/**
+ * The Deals columns the numbers and the lists use: a Summary of 50,000 deals reads 11 columns
+ * of 18, not the contact details, next steps or notes (each cell read costs time).
+ */
+const SUMMARY_FIELDS: readonly DealFieldKey[] = [
+  'id',
+  'deal',
+  'owner',
+  'stage',
+  'amount',
+  'probability',
+  'closeDate',
+  'followUp',
+  'lastContact',
+  'created',
+  'stageSince',
+];
+
+/** The History columns the numbers use: who entered which stage when, and how each began. */
+const HISTORY_NEEDS: readonly string[] = ['Timestamp', 'ID', 'From', 'To', 'Via'];
+
+/**
+ * History's entries, or null when there is no History sheet: only the columns the numbers use
+ * are read, and the others the sheet has are named in the header handed to the parser (they
+ * read blank), so that none is reported missing. 4–6 calls; 1 without the sheet.
+ */
 function readHistory(spreadsheet: Spreadsheet, timeZone: string): ParsedHistory | null {
   const sheet = spreadsheet.getSheetByName(SHEET.history);
-  return sheet ? parseHistory(readAllValues(sheet), timeZone) : null;
+  if (!sheet) return null;
+  const header = readHeaderRow(sheet);
+  const index = headerIndex(header);
+  const at = (name: string) => index.get(normalizeHeader(name)) ?? -1;
+  const read = HISTORY_NEEDS.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
+  const unread = HISTORY_HEADERS.filter((name) => !HISTORY_NEEDS.includes(name) && at(name) >= 0);
+  const rows = readColumns(sheet, 2, sheet.getLastRow() - 1, read.map(at), header.length);
+  return parseHistory([[...read, ...unread], ...rows], timeZone);
 }
 
 /**
@@ -45,7 +78,8 @@ export function refreshSummarySheet(): SummaryReport {
     const settings = readSettings(spreadsheet);
     const today = todayIn(spreadsheet);
     const dealsSheet = openDealsSheet(spreadsheet, settings.table, SUMMARY_NEEDS);
-    const parsed = parseRows(dealsSheet, readAllDealRows(dealsSheet), 2, today.timeZone);
+    const read = readDealFields(dealsSheet, 2, dealsSheet.lastRow - 1, SUMMARY_FIELDS);
+    const parsed = parseDealRows(read.rows, 2, read.layout, today.timeZone);
     const history = readHistory(spreadsheet, today.timeZone);
     const numbers = summaryNumbers(
       parsed.deals,

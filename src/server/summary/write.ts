@@ -16,8 +16,10 @@ const LABEL_COLUMN_WIDTH = 230;
 export function writeSummary(sheet: Sheet, layout: SummaryLayout, timeZone: string): void {
   const numRows = layout.values.length;
   const numColumns = layout.values[0]?.length ?? 0;
+  // The charts are read before the first write: a read after a write waits for it to commit.
+  const charts = sheet.getCharts();
   sheet.clear();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  for (const chart of charts) sheet.removeChart(chart);
   if (numRows === 0 || numColumns === 0) return;
   ensureSize(sheet, numRows, numColumns);
   const values: Cell[][] = layout.values.map((line) =>
