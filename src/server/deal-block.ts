@@ -10,7 +10,7 @@ import type { DealSheetLayout } from '../core/deal-row';
 import { dealColumn, readDealFields, readDealRows } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
 import type { Cell } from './sheets';
-import { writeCells } from './sheets';
+import { runsOf, writeCells } from './sheets';
 
 export class DealBlock {
   readonly rows: Cell[][];
@@ -48,22 +48,11 @@ export class DealBlock {
   write(): void {
     for (const [field, changed] of this.changes) {
       const column = dealColumn(this.deals, field);
-      for (const run of runsOf([...changed.keys()])) {
+      for (const run of runsOf([...changed.keys()].sort((a, b) => a - b))) {
         const values = run.map((index) => [changed.get(index)!]);
         writeCells(this.deals.sheet.getRange(this.firstRow + run[0]!, column, values.length, 1), values);
       }
     }
     this.changes.clear();
   }
-}
-
-/** Indexes in ascending runs of consecutive numbers: [5, 1, 2, 7, 6] → [[1, 2], [5, 6, 7]]. */
-function runsOf(indexes: number[]): number[][] {
-  const runs: number[][] = [];
-  for (const index of indexes.sort((a, b) => a - b)) {
-    const run = runs[runs.length - 1];
-    if (run && run[run.length - 1] === index - 1) run.push(index);
-    else runs.push([index]);
-  }
-  return runs;
 }

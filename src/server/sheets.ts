@@ -75,7 +75,7 @@ export function readColumns(
 }
 
 /** Ascending numbers in runs of consecutive ones: [1, 2, 5, 6, 7] → [[1, 2], [5, 6, 7]]. */
-function runsOf(numbers: readonly number[]): number[][] {
+export function runsOf(numbers: readonly number[]): number[][] {
   const runs: number[][] = [];
   for (const n of numbers) {
     const run = runs[runs.length - 1];
