@@ -8,11 +8,11 @@ import { useState } from 'preact/hooks';
 import type { DealSummary, SidebarData } from '../core/sidebar/contract';
 import { DealSearch, SEARCH_ID } from './deal-search';
 import { Field, fieldId } from './field';
-import { dealFormOf, fieldOfMessage, FORM_FIELDS, formField, formProblems } from './form';
+import { dealFormOf, FORM_FIELDS, formField, formProblems } from './form';
 import type { FormKey } from './form';
 import { moneyShown } from './format';
-import { failureMessage, server } from './server';
-import { focusLater, useDealForm } from './use-deal-form';
+import { server } from './server';
+import { focusLater, placeRefusal, useDealForm } from './use-deal-form';
 
 const ID = 'move';
 const TARGET_ID = `${ID}-target`;
@@ -74,12 +74,8 @@ export function MoveDeal(props: { data: SidebarData; onSaved(): void }) {
       focusLater(SEARCH_ID);
       props.onSaved();
     } catch (error) {
-      const message = failureMessage(error);
-      const key = fieldOfMessage(message, asked);
-      if (key) {
-        form.serverError(key, message);
-        focusLater(fieldId(ID, { key }));
-      } else setAlert(message);
+      const top = placeRefusal(form, error, asked, ID);
+      if (top !== null) setAlert(top);
     } finally {
       setSaving(false);
     }

@@ -8,10 +8,10 @@ import { useState } from 'preact/hooks';
 import type { SidebarData } from '../core/sidebar/contract';
 import { countOf } from '../core/wording';
 import { Field, fieldId } from './field';
-import { dealFormOf, fieldOfMessage, FORM_FIELDS, formField, formProblems, requiredKeys } from './form';
+import { dealFormOf, FORM_FIELDS, formField, formProblems, requiredKeys } from './form';
 import type { FormKey, FormValues } from './form';
-import { failureMessage, server } from './server';
-import { focusLater, useDealForm } from './use-deal-form';
+import { server } from './server';
+import { focusLater, placeRefusal, useDealForm } from './use-deal-form';
 
 const ID = 'new';
 const ADD = { kind: 'add' } as const;
@@ -63,12 +63,8 @@ export function NewDeal(props: { data: SidebarData; onSaved(): void }) {
       focusLater(fieldId(ID, { key: 'deal' }));
       props.onSaved();
     } catch (error) {
-      const message = failureMessage(error);
-      const key = fieldOfMessage(message, keys);
-      if (key) {
-        form.serverError(key, message);
-        focusLater(fieldId(ID, { key }));
-      } else setAlert(message);
+      const top = placeRefusal(form, error, keys, ID);
+      if (top !== null) setAlert(top);
     } finally {
       setSaving(false);
     }

@@ -4,7 +4,10 @@
  * (so it clears the moment the value is right); a server error stays until its field is edited.
  */
 import { useState } from 'preact/hooks';
+import { fieldId } from './field';
+import { fieldOfMessage } from './form';
 import type { FieldMessages, FormKey, FormValues } from './form';
+import { failureMessage } from './server';
 
 interface DealFormState {
   values: FormValues;
@@ -47,6 +50,24 @@ export function useDealForm(initial: () => FormValues): DealFormState {
       setFromServer({});
     },
   };
+}
+
+/**
+ * A refusal from the server: beside the field its message names (and focused), or, when it names
+ * none of `keys`, the message for the caller to show at the top.
+ */
+export function placeRefusal(
+  form: DealFormState,
+  error: unknown,
+  keys: readonly FormKey[],
+  idPrefix: string,
+): string | null {
+  const message = failureMessage(error);
+  const key = fieldOfMessage(message, keys);
+  if (!key) return message;
+  form.serverError(key, message);
+  focusLater(fieldId(idPrefix, { key }));
+  return null;
 }
 
 /** Moves keyboard focus to a field, after the render that shows its error. */

@@ -3,27 +3,11 @@
  * appended to Deals in one batch — both reference files in one run each.
  */
 import { describe, expect, it } from 'vitest';
+import type { ImportPreview as Preview, ImportReport as Report } from '../../src/core/import/request';
 import { readCsv } from '../fixtures/reference-data';
 import { startAddon, typeSheet } from './harness';
 import type { Addon } from './harness';
 import { cell, col, history, startWithDeals } from './deals';
-
-interface Report {
-  imported: number;
-  alreadyImported: number;
-  rejected: { row: number; reason: string }[];
-  firstRow: number | null;
-  lastRow: number | null;
-  columnsAdded: string[];
-  matchedBy: string;
-}
-
-interface Preview {
-  rows: number;
-  columns: { source: string; target: string; samples: string[] }[];
-  stages: { source: string; count: number; stage: string }[];
-  mapping: { columns: Record<string, string>; stages: Record<string, string>; sourceId: string };
-}
 
 /** A CSV brought in with File › Import: Sheets parses numbers, percents and ISO dates as it goes. */
 function withSource(name: string, rows: string[][]): Addon {
