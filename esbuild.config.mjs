@@ -11,10 +11,11 @@
  * Type errors (server or sidebar, which calls the server through its types) and non-function
  * exports fail the build with file and line.
  */
-import * as esbuild from 'esbuild';
 import { Buffer } from 'node:buffer';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+
+import * as esbuild from 'esbuild';
 import ts from 'typescript';
 
 const ENTRY = 'src/server/index.ts';

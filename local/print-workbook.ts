@@ -7,7 +7,7 @@ import type { MenuTree } from './emulator/services';
 
 const MAX_CELL = 28;
 
-export function formatTable(rows: readonly (readonly string[])[]): string {
+function formatTable(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '  (empty)';
   const width = Math.max(...rows.map((row) => row.length));
   const clip = (text: string) => (text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text);

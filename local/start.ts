@@ -7,10 +7,11 @@
  * move the rules refuse), Validate all deals, Refresh summary — printing what they would see.
  */
 import { resolve } from 'node:path';
+
 import { createEmulator } from './emulator';
 import { loadBundle } from './emulator/load-bundle';
-import { parseOptions, USAGE } from './playground/options';
 import type { StartOptions } from './playground/options';
+import { parseOptions, USAGE } from './playground/options';
 import { startPlayground } from './playground/server';
 import { formatMenu, printWorkbook } from './print-workbook';
 import { SAMPLE_HEADERS, SAMPLE_ROWS } from './sample-deals';

@@ -94,7 +94,14 @@ const LOCAL_TYPES = new Set([
   'User',
 ]);
 
-const SPREADSHEET_TYPES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
+const SPREADSHEET_TYPES = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'RangeList',
+  'Protection',
+]);
 
 /** Range and Sheet getters of cells' content or formats, and of a sheet's protections and charts. */
 const CONTENT_READ =

@@ -9,17 +9,19 @@
  * --only=Validate
  * and --quick (1,000 deals, one run, no reference files) while developing.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import prettier from 'prettier';
+
 import { REFERENCE_FILES } from '../reference-files';
 import { bundleFacts } from './bundle';
 import { describeModel } from './cost-model';
 import { count, machineInfo } from './measure';
-import { OPERATIONS } from './operations';
 import type { Operation } from './operations';
-import { budgetLines, budgets, headlineTable, workbookTable } from './report';
+import { OPERATIONS } from './operations';
 import type { OperationRow, WorkbookResult } from './report';
+import { budgetLines, budgets, headlineTable, mergeResults, workbookTable } from './report';
 import { measure } from './runner';
 import type { Fixture } from './workbooks';
 import { dealsView, emptyPipeline, importedPipeline, pipelineInUse, typedPipeline } from './workbooks';
@@ -106,7 +108,13 @@ function runPlan(plan: Plan, opts: Options, evaluateMs: number): WorkbookResult 
     const baseline = job
       ? measure(fixture, (session) => job(session, view), { runs: 1, withAddon: false, fixedNodeMs: 0 })
       : undefined;
-    rows.push({ operation: operation.name, batch: operation.batch, measured, baseline });
+    rows.push({
+      operation: operation.name,
+      batch: operation.batch,
+      budgetMs: operation.budgetMs ?? 30_000,
+      measured,
+      baseline,
+    });
     process.stdout.write('.');
   }
   process.stdout.write('\n');
@@ -129,10 +137,15 @@ async function main(): Promise<void> {
   const budgetText = budgetLines(budgets(results));
   console.log(budgetText);
 
+  const args = process.argv.slice(2);
+  // Quoted as a shell needs them: --only="Refresh summary".
+  const quoted = args.map((arg) => (arg.includes(' ') ? arg.replace(/=(.*)$/, '="$1"') : arg));
+  const command = args.length > 0 ? `npm run bench -- ${quoted.join(' ')}` : 'npm run bench';
+  const commandLine = `\`${command}\`, ${new Date().toISOString().slice(0, 10)}. ${machineInfo()}`;
   const text = [
     '# Benchmark results',
     '',
-    `\`${['npm run bench', ...process.argv.slice(2)].join(' ')}\`, ${new Date().toISOString().slice(0, 10)}. ${machineInfo()}`,
+    commandLine,
     `Runs: the median of ${opts.runs} (3 at 50,000 deals) for the add-on; one for the per-cell baseline, whose time is almost all calls.`,
     '',
     '## The bundle',
@@ -165,7 +178,18 @@ async function main(): Promise<void> {
   // Formatted as the repository's Markdown is, so that `npm run lint` accepts it as written.
   const file = resolve(import.meta.dirname, 'results.md');
   const style = await prettier.resolveConfig(file);
-  writeFileSync(file, await prettier.format(text, { ...style, parser: 'markdown' }));
+  const format = (markdown: string) => prettier.format(markdown, { ...style, parser: 'markdown' });
+  // A run of some operations updates their rows in the results of the last full run.
+  const merged =
+    opts.only !== undefined && existsSync(file)
+      ? mergeResults(
+          readFileSync(file, 'utf8'),
+          await format(text),
+          opts.only,
+          `The rows and budgets of the operations whose name contains "${opts.only}" are from a later run: ${commandLine}`,
+        )
+      : text;
+  writeFileSync(file, await format(merged));
   console.log('\nWritten to local/bench/results.md');
 }
 

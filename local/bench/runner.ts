@@ -6,9 +6,10 @@
  * the call sequence, which every run repeats.
  */
 import { performance } from 'node:perf_hooks';
+
 import type { CallRecord } from '../emulator/calls';
-import { estimate } from './cost-model';
 import type { Estimate } from './cost-model';
+import { estimate } from './cost-model';
 import type { Execution, Fixture, Session } from './workbooks';
 import { open } from './workbooks';
 

@@ -4,9 +4,9 @@
  * stands now (a lost deal from somewhere along the way), the last move at its Stage Since. About
  * 2.7 rows a deal; set-up adds one more when it adopts the deals.
  */
+import type { DealFieldKey } from '../../src/core/columns';
 import { HISTORY_HEADERS } from '../../src/core/columns';
 import { DEAL_FIELDS } from '../../src/core/columns';
-import type { DealFieldKey } from '../../src/core/columns';
 import { mulberry32 } from './synthetic';
 
 const PATH = ['Lead', 'Qualified', 'Proposal', 'Negotiation'] as const;
@@ -37,7 +37,7 @@ export function syntheticHistoryRows(dealRows: readonly (readonly unknown[])[]):
     path.forEach((to, step) => {
       const when = path.length === 1 ? start : start + ((end - start) * step) / (path.length - 1);
       const from = step === 0 ? '' : path[step - 1];
-      rows.push([new Date(when), cells[id], cells[deal], from, to, cells[owner], 'sidebar']);
+      rows.push([new Date(when), cells[id], cells[deal], from, to, cells[owner], 'sidebar', '']);
     });
   }
   return rows;

@@ -4,8 +4,8 @@
  * header row first, as `getValues()` hands them over (numbers, Dates, strings), with the mistakes
  * a team makes.
  */
-import { DEAL_FIELDS } from '../../src/core/columns';
 import type { DealFieldKey } from '../../src/core/columns';
+import { DEAL_FIELDS } from '../../src/core/columns';
 import { dayFromParts, startOfDay } from '../../src/core/dates';
 import { formatDealId } from '../../src/core/transitions';
 import type { CalendarDay } from '../../src/core/types';

@@ -4,20 +4,20 @@
  * emulator: an operation that changes the sheet (set-up, an import, a first validation) is
  * measured as many times as one that does not.
  */
-import { fieldOfHeader } from '../../src/core/columns';
 import type { DealFieldKey } from '../../src/core/columns';
+import { fieldOfHeader } from '../../src/core/columns';
 import { startOfDay } from '../../src/core/dates';
-import { createEmulator } from '../emulator';
 import type { Emulator } from '../emulator';
-import { loadBundle } from '../emulator/load-bundle';
+import { createEmulator } from '../emulator';
 import type { Bundle } from '../emulator/load-bundle';
+import { loadBundle } from '../emulator/load-bundle';
 import type { WorkbookJSON } from '../emulator/spreadsheet';
 import { readCsv } from '../reference-files';
+import { syntheticDealRows, TIME_ZONE, TODAY } from './synthetic';
 import { syntheticHistoryRows } from './synthetic-history';
-import { TIME_ZONE, TODAY, syntheticDealRows } from './synthetic';
 
 /** Noon of the benchmarks' "today" in their time zone. */
-export const NOW = startOfDay(TODAY, TIME_ZONE).getTime() + 12 * 3_600_000;
+const NOW = startOfDay(TODAY, TIME_ZONE).getTime() + 12 * 3_600_000;
 
 /** Where Google runs the reminder job: an add-on's clock trigger. */
 const CONTEXTS = { sendDailyReminders: 'addon-clock-trigger' } as const;

@@ -119,7 +119,7 @@ export class CallCounter {
             } finally {
               this.depth--;
             }
-            const [read, written] = cellsMoved(typeName, prop, args, result);
+            const [read, written] = cellsMoved(typeName, prop, args, result, obj);
             this.moved.read += read;
             this.moved.written += written;
             if (this.log && this.depth === 0) {
@@ -141,17 +141,6 @@ export class CallCounter {
     return proxy;
   }
 }
-
-/** The spreadsheet service types: the calls that cost round trips in real Apps Script. */
-export const SPREADSHEET_TYPES = [
-  'SpreadsheetApp',
-  'Spreadsheet',
-  'Sheet',
-  'Range',
-  'Protection',
-  'EmbeddedChart',
-  'EmbeddedChartBuilder',
-] as const;
 
 /** Getters of one cell's content or format: each moves one cell. */
 const ONE_CELL_READS = new Set([
@@ -192,9 +181,21 @@ function gridCells(grid: unknown[][]): number {
  * the size of the grid it returns (getValues, getNotes, getBackgrounds…) or is given (setValues,
  * setNotes, setBackgrounds…), one for a one-cell getter, the row for appendRow, and one for a
  * setter given one value (setValue, setBackground, setNumberFormat…): that value travels once
- * however large the range it fills.
+ * however large the range it fills. A RangeList setter moves one cell for each of its ranges.
  */
-function cellsMoved(typeName: string, method: string, args: unknown[], result: unknown): [number, number] {
+function cellsMoved(
+  typeName: string,
+  method: string,
+  args: unknown[],
+  result: unknown,
+  target: object,
+): [number, number] {
+  // A RangeList setter carries its one value and every range's place: one cell a range.
+  if (typeName === 'RangeList') {
+    const boxes = (target as { boxes?: unknown }).boxes;
+    const carries = ONE_VALUE_WRITES.test(method) || method.startsWith('clear');
+    return carries && Array.isArray(boxes) ? [0, boxes.length] : [0, 0];
+  }
   if (typeName !== 'Range' && typeName !== 'Sheet') return [0, 0];
   if (isGrid(result) && result.length > 0) return [gridCells(result), 0];
   if (ONE_CELL_READS.has(method)) return [1, 0];
@@ -207,7 +208,7 @@ function cellsMoved(typeName: string, method: string, args: unknown[], result: u
 
 /** The id of the sheet a Sheet or Range works on: both keep their sheet's model as `model`. */
 function sheetIdOf(typeName: string, target: object): number | undefined {
-  if (typeName !== 'Range' && typeName !== 'Sheet') return undefined;
+  if (typeName !== 'Range' && typeName !== 'Sheet' && typeName !== 'RangeList') return undefined;
   const id = (target as { model?: { id?: unknown } }).model?.id;
   return typeof id === 'number' ? id : undefined;
 }

@@ -4,15 +4,16 @@
  * against the manifest's scopes (scopes.ts). `loadBundle` (load-bundle.ts) runs dist/ against it.
  */
 import vm from 'node:vm';
+
 import { CallCounter } from './calls';
 import { Clock, clockDate } from './clock';
-import { hidesUser, verdictIn } from './contexts';
 import type { ExecutionContext } from './contexts';
+import { hidesUser, verdictIn } from './contexts';
 import { manifestScopes, missingScopeMessage } from './scopes';
-import { createServices } from './services';
 import type { Services, ServicesHost } from './services';
-import { createSpreadsheetService } from './spreadsheet';
+import { createServices } from './services';
 import type { SpreadsheetService, Workbook, WorkbookJSON } from './spreadsheet';
+import { createSpreadsheetService } from './spreadsheet';
 
 export interface EmulatorOptions {
   /** The clock's start; default the real now. */
@@ -151,6 +152,5 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return new Emulator(options);
 }
 
-export { CallCounter, SPREADSHEET_TYPES } from './calls';
-export type { ExecutionContext } from './contexts';
 export { Clock } from './clock';
+export type { ExecutionContext } from './contexts';

@@ -7,9 +7,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import gas from 'gas-local';
-import { AUTH_MODES } from './contexts';
+
 import type { ExecutionContext } from './contexts';
+import { AUTH_MODES } from './contexts';
 import type { Emulator } from './index';
 import type { UserEdit } from './spreadsheet';
 
@@ -75,7 +77,7 @@ export function loadBundle(emulator: Emulator, options: BundleOptions = {}): Bun
     if (!fn) throw new Error(`The bundle has no top-level function ${name}.`);
     return emulator.within(where, () => {
       try {
-        return fn(...args);
+        return fn(...args) as unknown;
       } finally {
         emulator.endExecution();
       }

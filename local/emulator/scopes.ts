@@ -22,7 +22,7 @@ import { join } from 'node:path';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 
-export const SCOPES = {
+const SCOPES = {
   spreadsheets: `${AUTH}spreadsheets`,
   currentOnly: `${AUTH}spreadsheets.currentonly`,
   containerUi: `${AUTH}script.container.ui`,
@@ -37,6 +37,7 @@ const SPREADSHEET_SERVICE = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'Protection',
   'DataValidation',
   'DataValidationBuilder',

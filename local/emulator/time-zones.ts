@@ -144,7 +144,7 @@ function intlOffsetMs(id: string, ms: number): number {
 export function zoneOffsetMs(zone: Zone, ms: number): number {
   if (zone.kind === 'fixed') return zone.offsetMs;
   let byDay = offsets.get(zone.id);
-  if (!byDay) offsets.set(zone.id, (byDay = new Map()));
+  if (!byDay) offsets.set(zone.id, (byDay = new Map<number, number | null>()));
   const day = Math.floor(ms / DAY);
   let offset = byDay.get(day);
   if (offset === undefined) {

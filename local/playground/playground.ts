@@ -8,11 +8,11 @@
  * The clock: the playground's time runs with the real time while the server runs and stops when
  * it stops; "next day" moves it a day on. Clock triggers fire as it passes their time.
  */
-import { createEmulator } from '../emulator';
 import type { Emulator } from '../emulator';
-import { loadBundle } from '../emulator/load-bundle';
+import { createEmulator } from '../emulator';
 import type { Bundle } from '../emulator/load-bundle';
-import { REFERENCE_FILES, readCsv } from '../reference-files';
+import { loadBundle } from '../emulator/load-bundle';
+import { readCsv, REFERENCE_FILES } from '../reference-files';
 import { scriptCallHandler } from '../sidebar-shim';
 import { messageOf, RequestError } from './errors';
 import { a1Of } from './page/a1';

@@ -4,10 +4,10 @@
  * leaves the workbook, and its save file, as they were.
  */
 import { RequestError } from './errors';
+import type { ChangeResponse } from './page/contract';
 import type { Outcome, Playground } from './playground';
 import { sheetView } from './sheet-view';
 import { stateView } from './state-view';
-import type { ChangeResponse } from './page/contract';
 
 /** The page asks for this many rows at first, and more as a person scrolls to them. */
 const DEFAULT_ROWS = 200;

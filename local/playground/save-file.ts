@@ -7,9 +7,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { Emulator } from '../emulator';
-import { Trigger } from '../emulator/services';
 import type { SentMail } from '../emulator/services';
+import { Trigger } from '../emulator/services';
 import type { WorkbookJSON } from '../emulator/spreadsheet';
 
 const FORMAT = 'deal-pipeline-playground';

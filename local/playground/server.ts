@@ -7,14 +7,16 @@
  * before the answer goes out.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+
 import { build } from 'esbuild';
+
 import { messageOf, RequestError } from './errors';
-import { Playground } from './playground';
 import type { Outcome, PlaygroundOptions } from './playground';
+import { Playground } from './playground';
 import { changed, ROUTES } from './routes';
 import { framedHtml } from './sidebar-frame';
 

@@ -4,8 +4,8 @@
  * frozen rows, the ranges protected with a warning, and its charts with their data. Read from
  * the workbook model, so drawing the page counts no script call.
  */
-import { displayValue, GENERAL_FORMAT } from '../emulator/spreadsheet';
 import type { CellValue, RangeRef, SheetModel, ValidationRule, Workbook } from '../emulator/spreadsheet';
+import { displayValue, GENERAL_FORMAT } from '../emulator/spreadsheet';
 import { cellValue, lastColumn, lastRow, layerAt } from '../emulator/spreadsheet/grid';
 import { DEFAULT_COLUMN_WIDTH, isDate } from '../emulator/spreadsheet/model';
 import type { CellStyle, CellView, ChartView, SheetView, WarningView } from './page/contract';

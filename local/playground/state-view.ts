@@ -3,11 +3,11 @@
  * alerts and dialogs, the outbox, the installed triggers and the clock. Read from the emulator's
  * host side, so it counts no script call.
  */
-import { REFERENCE_FILES } from '../reference-files';
 import type { MenuTree } from '../emulator/services';
 import type { Trigger } from '../emulator/services';
-import type { Playground } from './playground';
+import { REFERENCE_FILES } from '../reference-files';
 import type { MenuView, StateView, TriggerView } from './page/contract';
+import type { Playground } from './playground';
 
 /** How many of the latest toasts, alerts and dialogs a state carries: a page shows only new ones. */
 const LATEST = 10;

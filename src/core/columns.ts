@@ -9,6 +9,9 @@ export const SHEET = {
   history: 'History',
   summary: 'Summary',
   reminderLog: 'Reminder Log',
+  forecastHistory: 'Forecast History',
+  /** Hidden: what Refresh summary keeps of History between runs (server/summary/history-digest.ts). */
+  historyDigest: 'History Digest',
 } as const;
 
 export type SheetName = (typeof SHEET)[keyof typeof SHEET];
@@ -53,9 +56,21 @@ export const DEAL_FIELDS = [
 
 export type DealFieldKey = (typeof DEAL_FIELDS)[number]['key'];
 
-export const HISTORY_HEADERS = ['Timestamp', 'ID', 'Deal', 'From', 'To', 'By', 'Via'] as const;
+/** Field last, so that History written before it reads the same: a blank Field is a stage change. */
+export const HISTORY_HEADERS = ['Timestamp', 'ID', 'Deal', 'From', 'To', 'By', 'Via', 'Field'] as const;
 
 export const REMINDER_LOG_HEADERS = ['Date', 'Owner', 'Deals', 'Status', 'Detail'] as const;
+
+export const FORECAST_HISTORY_HEADERS = [
+  'Taken',
+  'Month',
+  'Owner',
+  'Closed Won',
+  'Commit',
+  'Best Case',
+  'Pipeline',
+  'Weighted Forecast',
+] as const;
 
 export const STAGE_TABLE_HEADERS = [
   'Stage',

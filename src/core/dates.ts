@@ -13,6 +13,7 @@ const OFFSET_BUCKET_MS = 15 * 60_000;
 // in module constants: a lookup of a global is slow where the bundle runs in a vm context (our
 // emulator) and costs nothing extra in Apps Script.
 const floor = Math.floor;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called as objectToString.call(value)
 const objectToString = Object.prototype.toString;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -7,8 +7,8 @@
  */
 import type { StageRecord } from './stage-record';
 import { CODES } from './stage-record';
-import { dealIdNumber, formatDealId } from './transitions';
 import { normalizeStageName } from './stages';
+import { dealIdNumber, formatDealId } from './transitions';
 import type { Deal } from './types';
 
 /** A one-character hash of a deal's name and company, to tell one deal's row from another's. */
@@ -39,7 +39,7 @@ export type Identity =
   /** Not a deal: no ID, no Deal, no Company. */
   | { readonly kind: 'none' };
 
-export interface IdentityRow {
+interface IdentityRow {
   readonly deal: Deal;
   /** The row has content (a blank row is a deleted deal and has no identity). */
   readonly blank: boolean;

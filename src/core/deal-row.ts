@@ -3,13 +3,13 @@
  * read by position with no string matching. Columns the add-on does not know are never read:
  * nothing in a Deal comes from them, so nothing the add-on writes can touch them.
  */
-import { DEAL_FIELDS, SHEET, fieldOfHeader, headerIndex, normalizeHeader } from './columns';
 import type { DealFieldKey } from './columns';
-import { cellName, dealLabel } from './problems';
+import { DEAL_FIELDS, fieldOfHeader, headerIndex, normalizeHeader, SHEET } from './columns';
 import type { DealProblem } from './problems';
+import { cellName, dealLabel } from './problems';
 import type { CellProblem, Deal, StageTable } from './types';
-import { isBlankCell, isUnreadable, readDay, readInstant, readMoney, readPercent, readText } from './values';
 import type { Reading, Unreadable } from './values';
+import { isBlankCell, isUnreadable, readDay, readInstant, readMoney, readPercent, readText } from './values';
 
 export type DealValues = readonly (readonly unknown[])[];
 
@@ -91,14 +91,6 @@ export function dealSheetLayout(headerRow: readonly unknown[], table?: StageTabl
  */
 export function missingNeeded(layout: DealSheetLayout, needs: readonly DealFieldKey[]): DealFieldKey[] {
   return [...RULE_FIELDS, ...needs].filter((field) => layout.columns[field] < 0);
-}
-
-/** The sheet cell a deal problem is about, e.g. "Deals!I5" (the whole row if the column is gone). */
-export function problemCell(problem: DealProblem, layout: DealSheetLayout): string {
-  const column = layout.columns[problem.field];
-  return column < 0
-    ? `${SHEET.deals}!${problem.row}:${problem.row}`
-    : cellName(SHEET.deals, problem.row, column);
 }
 
 /** A row whose every cell, known column or not, is blank: spreadsheets end in thousands of them. */
@@ -215,14 +207,4 @@ export function parseDealRows(
     deals.push(readDeal(cells, firstRow + i, layout, timeZone, problems));
   }
   return { deals, problems };
-}
-
-/** A whole Deals sheet's values, header row first: its layout, its deals, their cell problems. */
-export function parseDeals(
-  values: DealValues,
-  timeZone: string,
-  table?: StageTable,
-): ParsedDeals & { layout: DealSheetLayout } {
-  const layout = dealSheetLayout(values[0] ?? [], table);
-  return { layout, ...parseDealRows(values.slice(1), 2, layout, timeZone) };
 }

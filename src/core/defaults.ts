@@ -41,4 +41,5 @@ export const DEFAULT_OPTION_ROWS: readonly (readonly SettingsCell[])[] = [
   ['Quarterly Target', ''],
   ['Fiscal Year Start Month', 1],
   ['Manager Email', ''],
+  ['Snapshot Day', 'Monday'],
 ];

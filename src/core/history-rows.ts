@@ -1,18 +1,30 @@
 /**
- * History rows: `Timestamp | ID | Deal | From | To | By | Via`, located by header like every
- * other sheet. The add-on appends them and never edits one; the numbers read them back here.
+ * History rows: `Timestamp | ID | Deal | From | To | By | Via | Field`, located by header like
+ * every other sheet. The add-on appends them and never edits one; the numbers read them back here.
+ * A row with a Field is a Close Date or Amount change (field-changes.ts), kept apart from the
+ * stage changes, so no stage number ever counts one; a blank or missing Field is a stage change,
+ * so History written before the column existed reads as it always did.
  */
-import { HISTORY_HEADERS, headerIndex, normalizeHeader } from './columns';
+import { headerIndex, HISTORY_HEADERS, normalizeHeader } from './columns';
 import { isDate } from './dates';
 import type { HistoryEntry, HistoryVia } from './types';
-import { readInstant, isUnreadable, readText } from './values';
+import { isUnreadable, readInstant, readText } from './values';
 
 /** Cells for one History row in the sheet's own column order; unknown columns stay blank. */
 export function historyRow(
   header: readonly unknown[],
-  entry: { timestamp: Date; id: string; deal: string; from: string; to: string; by: string; via: HistoryVia },
-): (string | Date)[] {
-  const byHeader: Record<string, string | Date> = {
+  entry: {
+    timestamp: Date;
+    id: string;
+    deal: string;
+    from: string | number;
+    to: string | number;
+    by: string;
+    via: HistoryVia;
+    field?: string;
+  },
+): (string | number | Date)[] {
+  const byHeader: Record<string, string | number | Date> = {
     timestamp: entry.timestamp,
     id: entry.id,
     deal: entry.deal,
@@ -20,33 +32,51 @@ export function historyRow(
     to: entry.to,
     by: entry.by,
     via: entry.via,
+    field: entry.field ?? '',
   };
   return header.map((cell) => byHeader[normalizeHeader(cell)] ?? '');
 }
 
+/** A History row with a Field: that field of the deal went From → To. */
+export interface FieldChange extends HistoryEntry {
+  /** As written, e.g. `Close Date`. */
+  readonly field: string;
+}
+
 export interface ParsedHistory {
+  /** The stage changes. */
   readonly entries: HistoryEntry[];
+  /** The rows with a Field. */
+  readonly fieldChanges: FieldChange[];
   /** Rows skipped because their Timestamp or ID cannot be read (1-based sheet rows). */
   readonly skippedRows: number[];
   /** History headers the sheet lacks. */
   readonly missingHeaders: string[];
 }
 
-/** The History sheet's values, header first. A row without a readable Timestamp or ID is skipped. */
-export function parseHistory(values: readonly (readonly unknown[])[], timeZone: string): ParsedHistory {
+/**
+ * History's header and then rows from sheet row `firstRow` (2: all of them). A row without a
+ * readable Timestamp or ID is skipped.
+ */
+export function parseHistory(
+  values: readonly (readonly unknown[])[],
+  timeZone: string,
+  firstRow = 2,
+): ParsedHistory {
   const index = headerIndex(values[0] ?? []);
-  const column = (header: string) => index.get(normalizeHeader(header)) ?? -1;
-  const [timestamp, id, deal, from, to, by, via] = HISTORY_HEADERS.map(column) as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const missingHeaders = HISTORY_HEADERS.filter((header) => column(header) < 0);
+  const column = (header: (typeof HISTORY_HEADERS)[number]) => index.get(normalizeHeader(header)) ?? -1;
+  const timestamp = column('Timestamp');
+  const id = column('ID');
+  const deal = column('Deal');
+  const from = column('From');
+  const to = column('To');
+  const by = column('By');
+  const via = column('Via');
+  const field = column('Field');
+  // Without a Field column every row is a stage change, as History was before it had one.
+  const missingHeaders = HISTORY_HEADERS.filter((header) => header !== 'Field' && column(header) < 0);
   const entries: HistoryEntry[] = [];
+  const fieldChanges: FieldChange[] = [];
   const skippedRows: number[] = [];
   const text = (cells: readonly unknown[], at: number) => (at < 0 ? '' : readText(cells[at], timeZone));
   for (let r = 1; r < values.length; r++) {
@@ -55,10 +85,10 @@ export function parseHistory(values: readonly (readonly unknown[])[], timeZone: 
     const time = isDate(rawTime) ? rawTime.getTime() : readInstant(rawTime, timeZone);
     const dealId = text(cells, id);
     if (time === null || isUnreadable(time) || dealId === '') {
-      if (cells.some((cell) => cell !== '' && cell != null)) skippedRows.push(r + 1);
+      if (cells.some((cell) => cell !== '' && cell != null)) skippedRows.push(firstRow + r - 1);
       continue;
     }
-    entries.push({
+    const entry: HistoryEntry = {
       timestamp: time,
       id: dealId,
       deal: text(cells, deal),
@@ -66,7 +96,10 @@ export function parseHistory(values: readonly (readonly unknown[])[], timeZone: 
       to: text(cells, to),
       by: text(cells, by),
       via: text(cells, via),
-    });
+    };
+    const changed = text(cells, field);
+    if (changed === '') entries.push(entry);
+    else fieldChanges.push({ ...entry, field: changed });
   }
-  return { entries, skippedRows, missingHeaders };
+  return { entries, fieldChanges, skippedRows, missingHeaders };
 }

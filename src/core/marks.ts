@@ -9,7 +9,7 @@
  */
 import type { DealProblem } from './problems';
 
-export const MARK_COLORS = { error: '#f4c7c3', warning: '#fce8b2' } as const;
+const MARK_COLORS = { error: '#f4c7c3', warning: '#fce8b2' } as const;
 const NOTE_PREFIX = 'Deal Pipeline › ';
 /** Our last note line on a marked cell whose colour, a mark colour, the user chose. */
 const KEPT_COLOR_LINE = `${NOTE_PREFIX}This colour is yours: it stays when this is fixed.`;
@@ -35,7 +35,7 @@ function ourLinesOf(note: string): string[] {
 }
 
 /** A note without the add-on's lines: what the user wrote, if anything. */
-export function userPartOf(note: string): string {
+function userPartOf(note: string): string {
   const ours = ourLinesOf(note).length;
   if (ours === 0) return note;
   const rest = note.split('\n').slice(ours);
@@ -61,7 +61,7 @@ export function markBlock(
     const column = columnOf(problem);
     const r = problem.row - firstRow;
     let marks = byRow.get(r);
-    if (!marks) byRow.set(r, (marks = new Map()));
+    if (!marks) byRow.set(r, (marks = new Map<number, { severity: 'error' | 'warning'; lines: string[] }>()));
     const mark = marks.get(column) ?? { severity: problem.severity, lines: [] };
     if (problem.severity === 'error') mark.severity = 'error';
     const line = `${NOTE_PREFIX}${problem.message}`;
@@ -151,7 +151,8 @@ export function cellsToCheck(
   for (const problem of problems) {
     const r = problem.row - firstRow;
     const c = columnOf(problem);
-    if (r >= 0 && r < notes.length && c >= 0 && c < (notes[r]?.length ?? 0)) add(r, c);
+    // A row outside the block has no notes: length 0.
+    if (c >= 0 && c < (notes[r]?.length ?? 0)) add(r, c);
   }
   notes.forEach((line, r) => {
     line.forEach((note, c) => {
@@ -161,29 +162,8 @@ export function cellsToCheck(
   return new Map([...spans].sort(([a], [b]) => a - b));
 }
 
-/**
- * Rectangles covering the spans (rows ascending), merged while a merge adds fewer cells than
- * `cellsPerCall` and, when given, stays inside one of `within`.
- */
-function cover(
-  spans: ReadonlyMap<number, Span>,
-  cellsPerCall: number,
-  within?: readonly BlockRect[],
-): BlockRect[] {
-  const home = new Map<number, BlockRect>();
-  for (const rect of within ?? []) {
-    for (let r = rect.row; r < rect.row + rect.numRows; r++) home.set(r, rect);
-  }
-  const inside = (rect: BlockRect) => {
-    if (!within) return true;
-    const w = home.get(rect.row);
-    return (
-      w !== undefined &&
-      w === home.get(rect.row + rect.numRows - 1) &&
-      rect.column >= w.column &&
-      rect.column + rect.numColumns <= w.column + w.numColumns
-    );
-  };
+/** Rectangles covering the spans (rows ascending), merged while a merge adds fewer cells than `cellsPerCall`. */
+function cover(spans: ReadonlyMap<number, Span>, cellsPerCall: number): BlockRect[] {
   const area = (rect: BlockRect) => rect.numRows * rect.numColumns;
   const rects: BlockRect[] = [];
   for (const [row, [first, last]] of spans) {
@@ -197,7 +177,7 @@ function cover(
         column,
         numColumns: Math.max(prev.column + prev.numColumns - 1, last) - column + 1,
       };
-      if (area(merged) - area(prev) - area(own) < cellsPerCall && inside(merged)) {
+      if (area(merged) - area(prev) - area(own) < cellsPerCall) {
         rects[rects.length - 1] = merged;
         continue;
       }
@@ -217,43 +197,73 @@ const backgroundKey = (color: string | null | undefined): string => {
   return DEFAULT_BACKGROUNDS.has(lower) ? '' : lower;
 };
 
-/** Rectangles to write, for the notes and for the colours. */
+/** The cells that take one colour (null: the default), as rectangles: one RangeList call. */
+export interface ColorWrite {
+  readonly color: string | null;
+  readonly rects: readonly BlockRect[];
+}
+
+/** Rectangles to write: notes one rectangle a call, colours one call a colour. */
 interface MarkWrites {
   readonly notes: readonly BlockRect[];
-  readonly backgrounds: readonly BlockRect[];
+  readonly backgrounds: readonly ColorWrite[];
 }
 
 /**
- * Where `marked` differs from the notes and backgrounds it was made from, as rectangles to write:
- * each changed cell once, neighbours together while that costs less than another call. A cell
- * written that does not change is written as it was read: any note (every note was read), but
- * only a colour that was `read`. A row whose colours were not read at all is taken to be as it
- * was (readMarks reads every row with a problem or a mark of ours, cellsToCheck). A sheet whose
- * marks are already right costs no write.
+ * Where `marked` differs from the notes and backgrounds it was made from. Notes, which differ
+ * cell by cell, go as rectangles: each changed cell once, neighbours together while that costs
+ * less than another call (a cell written that does not change is written as it was read: every
+ * note was read). Colours go by colour, each exactly over the cells that change to it, so a colour
+ * that was not read is never written: a sheet of scattered marks costs one call a colour, not
+ * one a cell. A row whose colours were not read at all had no problem and no mark of ours and
+ * is taken to be as it was (readMarks reads every other, cellsToCheck). A sheet whose marks are
+ * already right costs no write.
  */
 export function changedRects(
   notes: readonly (readonly string[])[],
   backgrounds: readonly (readonly string[])[],
   marked: MarkedBlock,
-  read: readonly BlockRect[],
 ): MarkWrites {
   const noteSpans = new Map<number, Span>();
-  const backgroundSpans = new Map<number, Span>();
-  const add = (spans: Map<number, Span>, r: number, c: number) => {
-    const span = spans.get(r);
-    spans.set(r, span ? [span[0], c] : [c, c]);
+  const add = (r: number, c: number) => {
+    const span = noteSpans.get(r);
+    noteSpans.set(r, span ? [span[0], c] : [c, c]);
+  };
+  const colors = new Map<
+    string,
+    { color: string | null; rects: { -readonly [K in keyof BlockRect]: number }[] }
+  >();
+  /** The rectangle a run of one colour in one row extends: same colour and columns, the row above. */
+  const open = new Map<string, { -readonly [K in keyof BlockRect]: number }>();
+  const addRun = (r: number, first: number, last: number, color: string | null) => {
+    const key = backgroundKey(color);
+    const group = colors.get(key) ?? { color: key === '' ? null : key, rects: [] };
+    colors.set(key, group);
+    const at = `${key}|${first}|${last}`;
+    const above = open.get(at);
+    if (above && above.row + above.numRows === r) {
+      above.numRows++;
+      return;
+    }
+    const rect = { row: r, numRows: 1, column: first, numColumns: last - first + 1 };
+    group.rects.push(rect);
+    open.set(at, rect);
   };
   marked.notes.forEach((line, r) => {
-    // A row whose colours were not read had no problem and no mark of ours: nothing changed.
     if (backgrounds[r] === undefined) return;
+    let run: { first: number; last: number; color: string | null } | undefined;
     line.forEach((note, c) => {
-      if (note !== notes[r]?.[c]) add(noteSpans, r, c);
-      if (backgroundKey(marked.backgrounds[r]?.[c]) !== backgroundKey(backgrounds[r]?.[c]))
-        add(backgroundSpans, r, c);
+      if (note !== notes[r]?.[c]) add(r, c);
+      const next = marked.backgrounds[r]?.[c] ?? null;
+      if (backgroundKey(next) === backgroundKey(backgrounds[r]?.[c])) return;
+      if (run && run.last === c - 1 && backgroundKey(run.color) === backgroundKey(next)) {
+        run.last = c;
+        return;
+      }
+      if (run) addRun(r, run.first, run.last, run.color);
+      run = { first: c, last: c, color: next };
     });
+    if (run) addRun(r, run.first, run.last, run.color);
   });
-  return {
-    notes: cover(noteSpans, CELLS_PER_WRITE),
-    backgrounds: cover(backgroundSpans, CELLS_PER_WRITE, read),
-  };
+  return { notes: cover(noteSpans, CELLS_PER_WRITE), backgrounds: [...colors.values()] };
 }

@@ -4,12 +4,12 @@
  * and that option alone falls back to its default, so a typo in Reminder Hour never costs the
  * team its stage table.
  */
+import { normalizeHeader, SHEET } from './columns';
 import { DEFAULT_OPTION_ROWS } from './defaults';
-import { SHEET, normalizeHeader } from './columns';
 import { cellName, quoteValue } from './problems';
 import type { CellProblem, Options } from './types';
-import { isEmailAddress, isUnreadable, readMoney, readText, readWholeNumber } from './values';
 import type { Reading } from './values';
+import { isEmailAddress, isUnreadable, readMoney, readText, readWholeNumber } from './values';
 
 export type SettingsValues = readonly (readonly unknown[])[];
 
@@ -20,6 +20,8 @@ interface OptionRule {
   readonly name: string;
   /** The value, or what is allowed when the cell cannot be used. */
   readonly read: (value: unknown) => Reading<Options[OptionKey]>;
+  /** How a message shows the value, where the cell's words differ from the number kept. */
+  readonly show?: (value: Options[OptionKey]) => string;
 }
 
 const MONTHS = [
@@ -45,6 +47,22 @@ function readMonth(value: unknown): Reading<number> {
   return isUnreadable(n)
     ? { unreadable: `must be a month from 1 to 12 (or its name), not ${quoteValue(value)}` }
     : n;
+}
+
+/** Weekday names in the order of DayParts.weekday (0 = Sunday). */
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A weekday by its name or its first three letters, in any case. */
+function readWeekday(value: unknown): Reading<number> {
+  const name = readText(value).toLowerCase();
+  if (name === '') return null;
+  const day = WEEKDAYS.findIndex((weekday) => {
+    const full = weekday.toLowerCase();
+    return name === full || name === full.slice(0, 3);
+  });
+  return day >= 0
+    ? day
+    : { unreadable: `must be a day of the week (Monday … Sunday, or Mon … Sun), not ${quoteValue(value)}` };
 }
 
 const RULES: readonly OptionRule[] = [
@@ -73,6 +91,12 @@ const RULES: readonly OptionRule[] = [
         ? address
         : { unreadable: `must be an email address, or blank for no team digest, not ${quoteValue(value)}` };
     },
+  },
+  {
+    key: 'snapshotDay',
+    name: 'Snapshot Day',
+    read: readWeekday,
+    show: (value) => String(WEEKDAYS[value as number]),
   },
 ];
 
@@ -128,9 +152,9 @@ function readOptionRows(
     const reading = rule.read(cell);
     if (isUnreadable(reading)) {
       const at = cellName(SHEET.settings, r + 1, valueColumn);
-      const fallback = defaults
-        ? `; using ${quoteValue(defaults[rule.key] ?? 'none')} until it is fixed`
-        : '';
+      const kept = defaults?.[rule.key] ?? null;
+      const shown = kept === null ? 'none' : (rule.show?.(kept) ?? kept);
+      const fallback = defaults ? `; using ${quoteValue(shown)} until it is fixed` : '';
       problems.push({
         cell: at,
         message: `${at}: ${rule.name} ${reading.unreadable}${fallback}.`,

@@ -1,18 +1,22 @@
 /**
  * What the add-on does to a block of Deals rows it was shown — by an edit, or by adoption (Set up
  * sheets, Validate all deals): which deal each row is, which rows get an ID and Created, how each
- * Stage is judged against the record, and what History says. Pure: the shell reads the rows,
- * calls `decideRows`, and applies what comes back.
+ * Stage is judged against the record, which Close Date and Amount changes of open deals History
+ * records (field-changes.ts), and what History says. Pure: the shell reads the rows, calls
+ * `decideRows`, and applies what comes back.
  */
 import type { DealFieldKey } from './columns';
 import { startOfDay } from './dates';
-import { dealFingerprint, resolveIdentities } from './deal-identity';
 import type { Identity } from './deal-identity';
-import { isBlankRow, parseDealRow } from './deal-row';
+import { dealFingerprint, resolveIdentities } from './deal-identity';
 import type { DealSheetLayout } from './deal-row';
+import { isBlankRow, parseDealRow } from './deal-row';
+import type { FieldEntry, TrackedField } from './field-changes';
+import { amountOfOldValue, closeDateOfOldValue, decideFields, TRACKED_FIELDS } from './field-changes';
+import type { FieldsSeen } from './field-record';
 import type { DealProblem } from './problems';
-import type { StageRecord } from './stage-record';
 import { judgeStageEdit } from './stage-edits';
+import type { StageRecord } from './stage-record';
 import { findStage } from './stages';
 import type { CalendarDay, Deal, HistoryVia, StageTable } from './types';
 
@@ -35,6 +39,8 @@ export interface RowsShown {
   readonly edit?: {
     readonly id: boolean;
     readonly stage: boolean;
+    readonly closeDate?: boolean;
+    readonly amount?: boolean;
     readonly oldValue?: unknown;
   };
   /** How often each issued ID stands outside these rows, when the ID column was read. */
@@ -61,7 +67,9 @@ export interface RowDecisions {
   /** Recorded deals no longer in the sheet. */
   readonly gone: readonly string[];
   readonly lastIssued: number;
-  readonly history: StageEntry[];
+  readonly history: (StageEntry | FieldEntry)[];
+  /** Close Dates and Amounts the record now holds. */
+  readonly fields: FieldsSeen[];
   /** Moves put back, one message each. */
   readonly refusals: string[];
   /** IDs put back or replaced, one message each. */
@@ -97,6 +105,7 @@ export function decideRows(shown: RowsShown): RowDecisions {
     gone,
     lastIssued,
     history: [],
+    fields: [],
     refusals: [],
     notices: [],
     idsIssued: 0,
@@ -112,9 +121,54 @@ export function decideRows(shown: RowsShown): RowDecisions {
       out.deals.push(p.deal);
       return;
     }
-    out.deals.push(decideRow(shown, out, p.deal, identity, oldStage));
+    const deal = decideRow(shown, out, p.deal, identity, oldStage);
+    out.deals.push(deal);
+    decideRowFields(shown, out, deal, identity, new Set(p.problems.map((problem) => problem.field)));
   });
   return out;
+}
+
+/**
+ * The History rows the row's Close Date and Amount changes make, and what the record keeps of
+ * them (field-changes.ts). The fields the edit covered, or the add-on just wrote, may have
+ * changed; a single cell's old value says what it held. A column not read, or a cell that cannot
+ * be read, is left as the record has it.
+ */
+function decideRowFields(
+  shown: RowsShown,
+  out: RowDecisions,
+  deal: Deal,
+  identity: Exclude<Identity, { kind: 'none' }>,
+  unreadable: ReadonlySet<string>,
+): void {
+  const { edit, layout } = shown;
+  const known = (key: TrackedField) => layout.columns[key] >= 0 && !unreadable.has(key);
+  const changed = TRACKED_FIELDS.filter(
+    (key) =>
+      (edit?.[key] ?? false) || out.writes.some((write) => write.row === deal.row && write.field === key),
+  );
+  // Sheets gives an old value for a single-cell edit only, so it is that of the one field covered.
+  const old = (key: TrackedField) => (edit?.[key] ? edit.oldValue : undefined);
+  const decided = decideFields(
+    {
+      id: deal.id,
+      deal: deal.deal,
+      open: findStage(shown.table, deal.stage)?.kind === 'open',
+      isNew: identity.kind !== 'kept' && identity.kind !== 'restored',
+      now: {
+        closeDate: known('closeDate') ? deal.closeDate : undefined,
+        amount: known('amount') ? deal.amount : undefined,
+      },
+      changed,
+      before: {
+        closeDate: closeDateOfOldValue(old('closeDate'), shown.timeZone),
+        amount: amountOfOldValue(old('amount')),
+      },
+    },
+    shown.record.fields,
+  );
+  out.history.push(...decided.entries);
+  if (decided.seen) out.fields.push(decided.seen);
 }
 
 function decideRow(

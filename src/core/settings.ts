@@ -5,16 +5,15 @@
  * defaults), and a notice says so: a team's rules never quietly become the defaults.
  */
 import { SHEET } from './columns';
-import { DEFAULT_OPTIONS, parseOptions } from './options';
 import type { SettingsValues } from './options';
+import { DEFAULT_OPTIONS, parseOptions } from './options';
 import { DEFAULT_STAGE_TABLE, parseStageTable } from './stage-table';
 import type { CellProblem, Options, StageTable } from './types';
 import { isBlankCell } from './values';
 import { countOf, wordFor } from './wording';
 
-export { DEFAULT_OPTIONS, parseOptions } from './options';
 export type { SettingsValues } from './options';
-export { DEFAULT_STAGE_TABLE, parseStageTable, stageTableRows } from './stage-table';
+export { stageTableRows } from './stage-table';
 
 /**
  * Which stage table is in use: the sheet's own; the last valid one the caller kept, because the

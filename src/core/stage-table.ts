@@ -4,23 +4,23 @@
  * with its cell and the whole table is refused. `stageTableRows` writes a table back as rows that
  * parse to the same table, so "Set up sheets" can restore the last valid one.
  */
+import type { DealFieldKey } from './columns';
 import {
   DEAL_FIELDS,
-  SHEET,
-  STAGE_TABLE_HEADERS,
   dealField,
   fieldOfHeader,
   headerIndex,
   normalizeHeader,
+  SHEET,
+  STAGE_TABLE_HEADERS,
 } from './columns';
-import type { DealFieldKey } from './columns';
-import { DEFAULT_STAGE_ROWS } from './defaults';
 import type { SettingsCell } from './defaults';
+import { DEFAULT_STAGE_ROWS } from './defaults';
 import type { SettingsValues } from './options';
 import { cellName, quoteValue } from './problems';
 import { normalizeStageName } from './stages';
-import { FORECAST_CATEGORIES } from './types';
 import type { CellProblem, ForecastCategory, Stage, StageKind, StageTable } from './types';
+import { FORECAST_CATEGORIES } from './types';
 import { isBlankCell, isUnreadable, readPercent, readText, readWholeNumber } from './values';
 
 type StageColumn = 'stage' | 'probability' | 'kind' | 'category' | 'next' | 'required' | 'stale';

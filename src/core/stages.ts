@@ -54,28 +54,6 @@ export function openStageNames(table: StageTable): string[] {
   return table.stages.filter((stage) => stage.kind === 'open').map((stage) => stage.name);
 }
 
-/** A deal is open, won or lost by its stage's kind; a deal in an unknown stage is none of them. */
-export function isOpen(deal: Pick<Deal, 'stage'>, table: StageTable): boolean {
-  return findStage(table, deal.stage)?.kind === 'open';
-}
-
-export function isWon(deal: Pick<Deal, 'stage'>, table: StageTable): boolean {
-  return findStage(table, deal.stage)?.kind === 'won';
-}
-
-export function isLost(deal: Pick<Deal, 'stage'>, table: StageTable): boolean {
-  return findStage(table, deal.stage)?.kind === 'lost';
-}
-
-/**
- * p of SPEC §2: won 1, lost 0, else the deal's Probability if set, else its stage's. A deal in
- * an unknown stage counts its own Probability, or 0: it is reported, never guessed upward.
- */
-export function effectiveProbability(deal: Pick<Deal, 'stage' | 'probability'>, table: StageTable): number {
-  const stage = findStage(table, deal.stage);
-  return stage ? probabilityInStage(stage, deal.probability) : (deal.probability ?? 0);
-}
-
 /** p of a deal in a known stage: won 1, lost 0, else its own Probability or the stage's. */
 export function probabilityInStage(stage: Stage, probability: number | null): number {
   if (stage.kind === 'won') return 1;

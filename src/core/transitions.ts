@@ -3,8 +3,8 @@
  * caller supplies the deal's last accepted stage, because Apps Script gives no old values for
  * multi-cell edits. Also the deal IDs, which must never be reused.
  */
-import { DEAL_FIELDS } from './columns';
 import type { DealFieldKey } from './columns';
+import { DEAL_FIELDS } from './columns';
 import { dealLabel } from './problems';
 import { allowedNextStages, findStage, missingFields, openStageNames } from './stages';
 import type { Deal, StageTable } from './types';

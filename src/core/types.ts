@@ -36,6 +36,8 @@ export interface Options {
   /** 1..12 */
   readonly fiscalYearStartMonth: number;
   readonly managerEmail: string | null;
+  /** The weekday the weekly forecast snapshot is due: 0 = Sunday .. 6 = Saturday. */
+  readonly snapshotDay: number;
 }
 
 /** A problem found in a cell: where it is, and what is wrong in words a user can act on. */

@@ -3,11 +3,11 @@
  * what is allowed, so one toast or one cell note is enough to fix it. Close dates that have passed
  * and likely duplicates are warnings: they are often right, and a salesperson decides.
  */
-import { DEAL_FIELDS } from './columns';
 import type { DealFieldKey } from './columns';
+import { DEAL_FIELDS } from './columns';
 import { isoOfDay } from './dates';
-import { dealLabel } from './problems';
 import type { DealProblem } from './problems';
+import { dealLabel } from './problems';
 import { findStage, isBlankField, missingFields, stageNames } from './stages';
 import type { CalendarDay, Deal, Stage, StageTable } from './types';
 import { isEmailAddress, percentShown } from './values';

@@ -7,8 +7,8 @@
  * Readers allocate nothing on success: they run for every cell of every row.
  */
 import { dayOfDate, isDate, isoOfDay, parseIsoDay, startOfDay, timeZoneOffsetMs } from './dates';
-import type { CalendarDay } from './types';
 import { quoteValue } from './problems';
+import type { CalendarDay } from './types';
 
 // Kept in module constants: see dates.ts on global lookups in the per-cell path.
 const isFiniteNumber = Number.isFinite;
@@ -59,13 +59,6 @@ function numberOf(value: unknown): number | undefined {
   const digits = (match[4] ?? '').replace(/,/g, '');
   const magnitude = Number(digits);
   return match[1] === '-' || match[3] === '-' ? -magnitude : magnitude;
-}
-
-/** Any finite number; numeric text such as "1,234.50" or "$1,200" counts. */
-export function readNumber(value: unknown): Reading<number> {
-  if (isBlankCell(value)) return null;
-  const n = numberOf(value);
-  return n === undefined ? unreadable('a number', value) : n;
 }
 
 /** A sum of money: a number ≥ 0, with or without a currency symbol and thousands commas. */

@@ -7,13 +7,13 @@
  * do all its reads before its first write. A fixed number of calls whatever the number of deals.
  */
 import type { DealFieldKey } from '../core/columns';
-import { decideRows } from '../core/row-decisions';
 import type { RowDecisions } from '../core/row-decisions';
+import { decideRows } from '../core/row-decisions';
 import type { Settings } from '../core/settings';
 import type { Today } from '../core/types';
 import { DealBlock } from './deal-block';
-import { openDealsSheet } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
+import { openDealsSheet } from './deals-sheet';
 import type { DocumentState } from './document-properties';
 import { appendHistoryTo, currentUser, openHistory } from './history';
 import type { Spreadsheet } from './sheets';
@@ -39,7 +39,7 @@ export interface Adoption {
   readonly adoption: RowDecisions;
   readonly when: Today & { now: Date };
   /** Writes what was decided (IDs, Created, Stage Since, the record, History), reading nothing. */
-  apply(): void;
+  readonly apply: () => void;
 }
 
 /**

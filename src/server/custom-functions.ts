@@ -6,8 +6,10 @@
  * the table; left out, it reads Settings once, and its result may go stale after a Settings edit.
  * The JSDoc here is copied onto the bundle's top-level wrappers: it is what Sheets shows in
  * autocomplete. Sheets shows every @param as required and does not read [brackets], so optional
- * parameters say so in words.
+ * parameters say so in words. CLOSE_DATE_PUSHES reads History, which no argument carries: it
+ * recalculates when its IDs change, or when its formula is entered again (README).
  */
+import type { FunctionContext } from '../core/functions/formulas';
 import {
   forecastRangeOf,
   forecastWeighted,
@@ -15,10 +17,14 @@ import {
   stageProbabilities,
   winRateOf,
 } from '../core/functions/formulas';
-import type { FunctionContext } from '../core/functions/formulas';
+import { closeDatePushes } from '../core/functions/pushes';
 import { stageTableArgument } from '../core/functions/table-argument';
+import type { FieldChange } from '../core/history-rows';
+import { parseHistory } from '../core/history-rows';
 import { readSettings } from './settings';
+import type { Spreadsheet } from './sheets';
 import { activeSpreadsheet } from './sheets';
+import { openHistorySource, readHistoryRows } from './summary/history-read';
 
 /** 2 calls for the time zone; 3 more for the Settings values when no stage_table is given. */
 function context(fn: string, stageTable: unknown): FunctionContext {
@@ -136,4 +142,25 @@ export function FORECAST_RANGE(
   stage_table?: unknown,
 ): number[][] {
   return forecastRangeOf(context('FORECAST_RANGE', stage_table), amounts, stages_or_probabilities);
+}
+
+/** History's rows with a Field, read once: 6 calls and 1 per run of columns read; 2 without History. */
+function historyFieldChanges(spreadsheet: Spreadsheet): FieldChange[] {
+  const source = openHistorySource(spreadsheet);
+  if (!source) return [];
+  const rows = readHistoryRows(source, 2, source.lastRow - 1);
+  return parseHistory([source.parserHeader, ...rows], spreadsheet.getSpreadsheetTimeZone()).fieldChanges;
+}
+
+/**
+ * How many times each deal's Close Date was pushed later (moved to a later day while the deal was
+ * open), from History. It recalculates when the IDs change; enter the formula again to count
+ * pushes recorded since.
+ *
+ * @param {string[][]} ids Deal IDs, e.g. Deals!A2:A, or one ID.
+ * @return {number[][]} A column of counts: 0 for a deal never pushed, blank for a blank ID.
+ * @customfunction
+ */
+export function CLOSE_DATE_PUSHES(ids: unknown): number | '' | (number | '')[][] {
+  return closeDatePushes(ids, historyFieldChanges(activeSpreadsheet()));
 }

@@ -7,8 +7,8 @@
  */
 import type { DealFieldKey } from '../core/columns';
 import type { DealSheetLayout } from '../core/deal-row';
-import { dealColumn, readDealFields, readDealRows } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
+import { dealColumn, readDealFields, readDealRows } from './deals-sheet';
 import type { Cell } from './sheets';
 import { runsOf, writeCells } from './sheets';
 
@@ -37,7 +37,7 @@ export class DealBlock {
     if (this.deals.layout.columns[field] < 0) return;
     const index = row - this.firstRow;
     let column = this.changes.get(field);
-    if (!column) this.changes.set(field, (column = new Map()));
+    if (!column) this.changes.set(field, (column = new Map<number, Cell>()));
     column.set(index, value);
     const cells = this.rows[index];
     const at = this.layout.columns[field];

@@ -4,14 +4,14 @@
  * and how to add it: the stage rules need ID and Stage alone, so renaming Amount never lets an
  * illegal move stand. Any other missing column reads blank and is in the layout's problems.
  */
-import { SHEET, dealField } from '../core/columns';
 import type { DealFieldKey } from '../core/columns';
-import { dealSheetLayout, missingNeeded, parseDealRows } from '../core/deal-row';
+import { dealField, SHEET } from '../core/columns';
 import type { DealSheetLayout, ParsedDeals } from '../core/deal-row';
+import { dealSheetLayout, missingNeeded, parseDealRows } from '../core/deal-row';
 import type { StageTable } from '../core/types';
 import { SET_UP_HINT, UserError } from './errors';
-import { readColumns, readHeaderRow, requireSheet } from './sheets';
 import type { Cell, Sheet, Spreadsheet } from './sheets';
+import { readColumns, readHeaderRow, requireSheet } from './sheets';
 
 export interface DealsSheet {
   readonly sheet: Sheet;

@@ -3,8 +3,8 @@
  * the last stage table that parsed cleanly. Read all at once, written only where changed, by
  * writers under the document lock.
  */
-import { StageRecord } from '../core/stage-record';
 import type { RowDecisions } from '../core/row-decisions';
+import { StageRecord } from '../core/stage-record';
 import type { StageTable } from '../core/types';
 
 const LAST_ID_KEY = 'dealPipeline.lastDealId';
@@ -37,12 +37,13 @@ export class DocumentState {
   }
 
   /** Takes what a decision about rows says the record and the counter now hold. */
-  apply(decisions: Pick<RowDecisions, 'recorded' | 'gone' | 'lastIssued'>): void {
+  apply(decisions: Pick<RowDecisions, 'recorded' | 'gone' | 'lastIssued' | 'fields'>): void {
     for (const { id, stage, fingerprint } of decisions.recorded) {
       if (stage === undefined) this.record.setFingerprint(id, fingerprint);
       else this.record.record(id, stage, fingerprint);
     }
     for (const id of decisions.gone) this.record.forgetFingerprint(id);
+    for (const seen of decisions.fields) this.record.fields.see(seen);
     this.lastIdNumber = Math.max(this.lastIdNumber, decisions.lastIssued);
   }
 

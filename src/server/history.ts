@@ -1,25 +1,30 @@
 /**
- * Appending to History: one row per accepted stage change, in the sheet's own column order.
+ * Appending to History: one row per accepted stage change, and per Close Date or Amount change of
+ * an open deal (with its Field named), in the sheet's own column order.
  * Nothing ever edits or deletes a History row. An operation opens History while it reads (its
  * header is a read) and appends once it writes, so that no read has to wait for its writes.
  */
-import { HISTORY_HEADERS, SHEET, headerIndex, normalizeHeader } from '../core/columns';
+import { headerIndex, HISTORY_HEADERS, normalizeHeader, SHEET } from '../core/columns';
+import type { FieldEntry } from '../core/field-changes';
 import { historyRow } from '../core/history-rows';
+import type { StageEntry } from '../core/row-decisions';
 import type { HistoryVia } from '../core/types';
 import { setUpHistorySheet } from './setup/log-sheets';
-import { fillCells, readHeaderRow, writeCells } from './sheets';
 import type { Cell, Sheet, Spreadsheet } from './sheets';
+import { fillCells, readHeaderRow, writeCells } from './sheets';
 
 const GROWTH_ROWS = 1_000;
 
-export interface StageChange {
+export interface HistoryChange {
   readonly timestamp: Date;
   readonly id: string;
   readonly deal: string;
-  readonly from: string;
-  readonly to: string;
+  readonly from: string | number;
+  readonly to: string | number;
   readonly by: string;
   readonly via: HistoryVia;
+  /** The Deals header of the field that changed; left out for a stage change. */
+  readonly field?: string;
 }
 
 /** The History sheet and its header row, as an operation found them. */
@@ -30,21 +35,41 @@ export interface HistorySheet {
 
 /**
  * History and its header row. A History sheet deleted or renamed is set up again, and a missing
- * column added, as Set up sheets would: an accepted change is never left unrecorded. 3 calls.
+ * column added, as Set up sheets would: an accepted change is never left unrecorded, and a Close
+ * Date change never written where a Field column is missing (it would read as a stage change).
+ * 3 calls.
  */
 export function openHistory(spreadsheet: Spreadsheet): HistorySheet {
   const sheet = spreadsheet.getSheetByName(SHEET.history);
   const header = sheet ? readHeaderRow(sheet) : [];
-  const index = headerIndex(header);
-  if (sheet && HISTORY_HEADERS.every((name) => index.has(normalizeHeader(name)))) return { sheet, header };
+  if (sheet && isComplete(header)) return { sheet, header };
   return setUpHistorySheet(spreadsheet, { created: [], repaired: [] });
+}
+
+function isComplete(header: readonly string[]): boolean {
+  const index = headerIndex(header);
+  return HISTORY_HEADERS.every((name) => index.has(normalizeHeader(name)));
+}
+
+/**
+ * Where `changes` go: `history`, unless one of them names its Field and the header (onEdit keeps
+ * it in the document cache, maybe from before the Field column) lacks a column: then History is
+ * opened again, which adds it. 0 calls, or openHistory's.
+ */
+export function historyFor(
+  spreadsheet: Spreadsheet,
+  history: HistorySheet,
+  changes: readonly (StageEntry | FieldEntry)[],
+): HistorySheet {
+  const named = changes.some((change) => 'field' in change);
+  return named && !isComplete(history.header) ? openHistory(spreadsheet) : history;
 }
 
 /**
  * Appends the changes below the last row of an opened History, growing the sheet when it must;
  * reads nothing. 0 calls for none, else 3–4 and one per block of columns (see writePlan).
  */
-export function appendHistoryTo(history: HistorySheet, changes: readonly StageChange[]): void {
+export function appendHistoryTo(history: HistorySheet, changes: readonly HistoryChange[]): void {
   if (changes.length === 0) return;
   const { sheet, header } = history;
   const rows = changes.map((change) => historyRow(header, change));
@@ -64,7 +89,7 @@ export function appendHistoryTo(history: HistorySheet, changes: readonly StageCh
 }
 
 /** Opens History and appends the changes. 0 calls for none, else appendHistoryTo's and 3 more. */
-export function appendHistory(spreadsheet: Spreadsheet, changes: readonly StageChange[]): void {
+export function appendHistory(spreadsheet: Spreadsheet, changes: readonly HistoryChange[]): void {
   if (changes.length > 0) appendHistoryTo(openHistory(spreadsheet), changes);
 }
 

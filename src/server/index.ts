@@ -4,6 +4,9 @@
  * top-level wrapper, so what is written here is what the script editor and Sheets show.
  */
 import type { ImportPreview, ImportReport, MappingRequest } from '../core/import/request';
+import type { DealForm, DealSummary, SavedDeal, SidebarData } from '../core/sidebar/contract';
+import type { SnapshotReport } from './forecast-history';
+import { takeSnapshotFromMenu } from './forecast-history';
 import {
   importDeals as importDealsFrom,
   importSheetNames,
@@ -11,23 +14,22 @@ import {
 } from './import';
 import { addMenu } from './menu';
 import { handleEdit } from './on-edit';
-import { setUpSheetsFromMenu } from './setup';
-import { validateAllFromMenu } from './validate-all';
-import type { ValidationReport } from './validate-all';
-import type { SetUpReport } from './setup';
-import { refreshSummaryFromMenu } from './summary';
+import type { ReminderRun, RemovalReport, TriggerReport } from './reminders';
 import {
   installReminderTriggerFromMenu,
   removeReminderTriggerFromMenu,
   sendDailyRemindersFromTrigger,
   sendRemindersNowFromMenu,
 } from './reminders';
-import type { RemovalReport, ReminderRun, TriggerReport } from './reminders';
-import type { DealForm, DealSummary, SavedDeal, SidebarData } from '../core/sidebar/contract';
+import type { SetUpReport } from './setup';
+import { setUpSheetsFromMenu } from './setup';
 import { sidebarCall } from './sidebar/calls';
 import { readSidebarData, searchFromSidebar } from './sidebar/read';
 import { addDealFromSidebar, moveDealFromSidebar, updateDealFromSidebar } from './sidebar/save';
 import { showSidebarFromMenu } from './sidebar/show';
+import { refreshSummaryFromMenu } from './summary';
+import type { ValidationReport } from './validate-all';
+import { validateAllFromMenu } from './validate-all';
 
 /**
  * Simple trigger: adds the Deal Pipeline menu when the spreadsheet opens.
@@ -159,9 +161,9 @@ export function importDeals(sheetName: string, mapping?: MappingRequest): Import
 }
 
 /**
- * Menu: creates or repairs the Deals, Settings, History, Summary and Reminder Log sheets —
- * headers, dropdowns, formats, frozen header — without clearing or moving any data, and reports
- * what it created and repaired.
+ * Menu: creates or repairs the Deals, Settings, History, Summary, Reminder Log and Forecast
+ * History sheets — headers, dropdowns, formats, frozen header — without clearing or moving any
+ * data, and reports what it created and repaired.
  * @return {SetUpReport|undefined} what was created and repaired, or undefined when it failed
  */
 export function setUpSheets(): SetUpReport | undefined {
@@ -170,11 +172,22 @@ export function setUpSheets(): SetUpReport | undefined {
 
 /**
  * Menu: rewrites the Summary sheet — KPIs, forecast by month, per owner, funnel, probability
- * check, forecast range, data quality, stale deals and overdue follow-ups, and two charts — from
- * Settings, Deals and History, and says how many deals it covers.
+ * check, forecast range, forecast accuracy, data quality, stale deals and overdue follow-ups, and
+ * three charts — from Settings, Deals, History and Forecast History, and says how many deals it
+ * covers.
  */
 export function refreshSummary(): void {
   refreshSummaryFromMenu();
+}
+
+/**
+ * Menu: appends a forecast snapshot to Forecast History now — the Summary's forecast by month,
+ * for the team and per owner — unless one was taken today already, and says what it wrote. The
+ * daily reminder job takes one each week by itself, on the Settings' Snapshot Day.
+ * @return {SnapshotReport|undefined} the rows written and the message shown, or undefined when it failed
+ */
+export function takeForecastSnapshot(): SnapshotReport | undefined {
+  return takeSnapshotFromMenu();
 }
 
 /**
@@ -226,6 +239,7 @@ export function sendDailyReminders(e?: GoogleAppsScript.Events.TimeDriven): void
 }
 
 export {
+  CLOSE_DATE_PUSHES,
   FORECAST_RANGE,
   FORECAST_WEIGHTED,
   SALES_VELOCITY,

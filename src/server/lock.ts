@@ -4,9 +4,9 @@
  */
 import { UserError } from './errors';
 
-export const LOCK_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = 10_000;
 
-export const BUSY_MESSAGE = 'Another Deal Pipeline update is running. Please try again in a moment.';
+const BUSY_MESSAGE = 'Another Deal Pipeline update is running. Please try again in a moment.';
 
 /** The lock stayed busy for the whole wait: nothing was done. */
 export class LockBusyError extends UserError {

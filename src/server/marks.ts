@@ -2,15 +2,19 @@
  * Writing validation marks on Deals rows: notes and backgrounds. Values are never touched. What
  * marking needs is read first (the notes of the rows, and the backgrounds of the cells that hold a
  * problem or a mark), so an operation can do every read before its first write; then only the
- * cells whose marks change are written, neighbours together.
+ * cells whose marks change are written: notes a rectangle of neighbours a call, colours one call
+ * a colour (a RangeList).
  */
-import { cellsToCheck, changedRects, markBlock, readRects } from '../core/marks';
 import type { BlockRect } from '../core/marks';
+import { cellsToCheck, changedRects, markBlock, readRects } from '../core/marks';
 import type { DealProblem } from '../core/problems';
+import { columnLetter } from '../core/problems';
 import type { DealsSheet } from './deals-sheet';
 
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
 interface PendingMarks {
-  /** Writes the marks that change: 1 call a rectangle of notes or of colours; none when none do. */
+  /** Writes the marks that change: 1 call a rectangle of notes, 2 a colour; none when none do. */
   write(): void;
 }
 
@@ -32,35 +36,24 @@ export function readMarks(
   const notes = sheet.getRange(firstRow, 1, count, width).getNotes();
   const backgrounds: string[][] = [];
   const read = readRects(cellsToCheck(notes, firstRow, problems, columnOf));
-  for (const rect of read) {
-    const got = sheet
-      .getRange(firstRow + rect.row, rect.column + 1, rect.numRows, rect.numColumns)
-      .getBackgrounds();
-    got.forEach((line, i) => {
+  const readRanges = rangesOf(deals, firstRow, read);
+  read.forEach((rect, k) => {
+    readRanges[k]!.getBackgrounds().forEach((line, i) => {
       const row = (backgrounds[rect.row + i] ??= []);
       line.forEach((color, c) => (row[rect.column + c] = color));
     });
-  }
+  });
   const marked = markBlock(notes, backgrounds, firstRow, problems, columnOf);
-  const rects = marked.changed
-    ? changedRects(notes, backgrounds, marked, read)
-    : { notes: [], backgrounds: [] };
-  // A cell whose note and colour both change is in the same rectangle for both: one getRange.
-  const ranges = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
-  const range = (rect: BlockRect) => {
-    const key = `${rect.row}:${rect.column}:${rect.numRows}:${rect.numColumns}`;
-    let found = ranges.get(key);
-    if (!found) {
-      found = sheet.getRange(firstRow + rect.row, rect.column + 1, rect.numRows, rect.numColumns);
-      ranges.set(key, found);
-    }
-    return found;
-  };
+  const rects = marked.changed ? changedRects(notes, backgrounds, marked) : { notes: [], backgrounds: [] };
   return {
     write: () => {
-      for (const rect of rects.notes) range(rect).setNotes(part(marked.notes, rect));
-      for (const rect of rects.backgrounds)
-        range(rect).setBackgrounds(part(marked.backgrounds, rect) as string[][]);
+      const noteRanges = rangesOf(deals, firstRow, rects.notes);
+      rects.notes.forEach((rect, k) => noteRanges[k]!.setNotes(part(marked.notes, rect)));
+      // Scattered cells of one colour in one call: a RangeList, as Google's reference suggests
+      // for "collections of non-adjacent ranges or cells".
+      for (const { color, rects: cells } of rects.backgrounds) {
+        sheet.getRangeList(cells.map((rect) => a1Of(firstRow, rect))).setBackground(color);
+      }
     },
   };
 }
@@ -73,6 +66,22 @@ export function markRows(
   problems: readonly DealProblem[],
 ): void {
   readMarks(deals, firstRow, count, problems).write();
+}
+
+/**
+ * The ranges of rectangles of the block, from one RangeList: one call for all of them, where a
+ * getRange each would be one call each (thousands on a sheet of scattered problems).
+ */
+function rangesOf(deals: DealsSheet, firstRow: number, rects: readonly BlockRect[]): Range[] {
+  if (rects.length === 0) return [];
+  return deals.sheet.getRangeList(rects.map((rect) => a1Of(firstRow, rect))).getRanges();
+}
+
+/** A rectangle of the block starting at sheet row `firstRow`, in A1 notation. */
+function a1Of(firstRow: number, rect: BlockRect): string {
+  const top = `${columnLetter(rect.column)}${firstRow + rect.row}`;
+  if (rect.numRows === 1 && rect.numColumns === 1) return top;
+  return `${top}:${columnLetter(rect.column + rect.numColumns - 1)}${firstRow + rect.row + rect.numRows - 1}`;
 }
 
 function part<T>(grid: readonly (readonly T[])[], rect: BlockRect): T[][] {

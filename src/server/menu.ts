@@ -7,12 +7,13 @@ export interface MenuItem {
   readonly functionName: string;
 }
 
-export const MENU: readonly (MenuItem | 'separator')[] = [
+const MENU: readonly (MenuItem | 'separator')[] = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
   { caption: 'Import deals', functionName: 'showImportSidebar' },
   { caption: 'Set up sheets', functionName: 'setUpSheets' },
   { caption: 'Validate all deals', functionName: 'validateAllDeals' },
   { caption: 'Refresh summary', functionName: 'refreshSummary' },
+  { caption: 'Take forecast snapshot', functionName: 'takeForecastSnapshot' },
   'separator',
   { caption: 'Send reminders now', functionName: 'sendRemindersNow' },
   { caption: 'Turn on daily reminders', functionName: 'installReminderTrigger' },

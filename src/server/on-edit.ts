@@ -2,11 +2,12 @@
  * The onEdit simple trigger: whatever the input path (typing, paste, fill-down, clearing, undo),
  * each edited Deals row is checked. The core decides (row-decisions.ts): which deal each row is,
  * whatever happened to its ID cell; an illegal Stage goes back to the deal's last accepted stage;
- * legal moves stamp Stage Since and write History; a new row gets its ID and Created. This shell
- * reads, applies, marks and says why in a toast — simple triggers cannot send mail or open
- * dialogs. Reads only the edited rows and the header of Deals (and its ID column when the edit
- * covered it), the stage record, and Settings and History's header when the document cache does
- * not hold them; every read comes before the first write.
+ * legal moves stamp Stage Since and write History, as a changed Close Date or Amount of an open
+ * deal does too (compared with the record of the last ones seen); a new row gets its ID and
+ * Created. This shell reads, applies, marks and says why in a toast — simple triggers cannot send
+ * mail or open dialogs. Reads only the edited rows and the header of Deals (and its ID column when
+ * the edit covered it), the stage record, and Settings and History's header when the document
+ * cache does not hold them; every read comes before the first write.
  */
 import { SHEET } from '../core/columns';
 import { issuedId } from '../core/deal-identity';
@@ -15,11 +16,12 @@ import type { HistoryVia } from '../core/types';
 import { validateDeals } from '../core/validation';
 import { countOf } from '../core/wording';
 import { DealBlock } from './deal-block';
-import { openDealsSheet } from './deals-sheet';
 import type { DealsSheet } from './deals-sheet';
+import { openDealsSheet } from './deals-sheet';
 import { DocumentState } from './document-properties';
 import { messageOf } from './errors';
-import { appendHistoryTo, currentUser } from './history';
+import { appendHistoryTo, currentUser, historyFor } from './history';
+import { markHistoryEdited } from './history-edit-mark';
 import { LockBusyError, withDocumentLock } from './lock';
 import { readMarks } from './marks';
 import { forgetEditSettings, readEditSettings, readSettings } from './settings';
@@ -46,6 +48,8 @@ export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit | undefin
   const edited = editedBox(range);
   // History's header tells where each part of a change goes: an edit of it drops the kept one.
   if (sheetName === SHEET.history && edited.row === 1) forgetEditSettings();
+  // Any edit of History: the Summary's digest of it can no longer be trusted.
+  if (sheetName === SHEET.history) markHistoryEdited();
   if (sheetName !== SHEET.deals) return;
   const firstRow = Math.max(edited.row, 2);
   const lastRow = edited.row + edited.numRows - 1;
@@ -120,7 +124,7 @@ function checkEditedRows(
   const count = lastRow - firstRow + 1;
   const block = new DealBlock(deals, firstRow, count);
 
-  const covers = (field: 'id' | 'stage') => {
+  const covers = (field: 'id' | 'stage' | 'closeDate' | 'amount') => {
     const column = deals.layout.columns[field] + 1;
     return column > 0 && edited.column <= column && column <= edited.column + edited.numColumns - 1;
   };
@@ -129,6 +133,8 @@ function checkEditedRows(
   const edit = {
     id: covers('id'),
     stage: covers('stage'),
+    closeDate: covers('closeDate'),
+    amount: covers('amount'),
     oldValue: single ? (event as { oldValue?: unknown }).oldValue : undefined,
   };
   const decisions = decideRows({
@@ -150,13 +156,14 @@ function checkEditedRows(
   const problems = validateDeals(decisions.deals, table, today, decisions.problems);
   // Every read before the first write: one round trip to read, one commit for the writes.
   const marks = readMarks(deals, firstRow, count, problems);
+  const historySheet = historyFor(spreadsheet, history, decisions.history);
   block.write();
   state.apply(decisions);
   state.save();
   marks.write();
   const by = currentUser();
   appendHistoryTo(
-    history,
+    historySheet,
     decisions.history.map((entry) => ({ ...entry, timestamp: now, by, via })),
   );
   const messages = [

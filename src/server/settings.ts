@@ -5,12 +5,12 @@
  * gets a notice to show.
  */
 import { SHEET } from '../core/columns';
-import { loadSettings } from '../core/settings';
 import type { Settings } from '../core/settings';
-import { readLastValidTable } from './document-properties';
+import { loadSettings } from '../core/settings';
 import type { DocumentState } from './document-properties';
-import { openHistory } from './history';
+import { readLastValidTable } from './document-properties';
 import type { HistorySheet } from './history';
+import { openHistory } from './history';
 import type { Cell, Sheet, Spreadsheet } from './sheets';
 import { readAllValues } from './sheets';
 
@@ -60,7 +60,7 @@ interface CachedEditSettings {
  * Without a document cache (CacheService gives none outside a document), both are read.
  */
 export function readEditSettings(spreadsheet: Spreadsheet, state: DocumentState): EditSettings {
-  const cache = CacheService.getDocumentCache() as GoogleAppsScript.Cache.Cache | null;
+  const cache = CacheService.getDocumentCache();
   const historySheet = spreadsheet.getSheetByName(SHEET.history);
   const shape = shapeOf(spreadsheet.getSheetByName(SHEET.settings), historySheet);
   const hit = cache && historySheet ? cachedEditSettings(cache.get(EDIT_CACHE_KEY), shape) : undefined;
@@ -89,7 +89,7 @@ export function readEditSettings(spreadsheet: Spreadsheet, state: DocumentState)
 
 /** After Settings or History's header may have changed. 1–2 calls. */
 export function forgetEditSettings(): void {
-  const cache = CacheService.getDocumentCache() as GoogleAppsScript.Cache.Cache | null;
+  const cache = CacheService.getDocumentCache();
   cache?.remove(EDIT_CACHE_KEY);
 }
 

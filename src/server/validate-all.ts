@@ -4,8 +4,8 @@
  * marks that no longer apply (writing only the rows whose marks change), and reports. It changes
  * no value a user typed.
  */
-import { DEAL_FIELDS, dealField } from '../core/columns';
 import type { DealFieldKey } from '../core/columns';
+import { DEAL_FIELDS, dealField } from '../core/columns';
 import { escapeHtml } from '../core/html';
 import type { DealProblem } from '../core/problems';
 import type { StageTable } from '../core/types';
@@ -56,7 +56,7 @@ export interface ValidationReport {
  * The whole check: one read of Deals (values, notes, and the backgrounds of rows with a problem or
  * a mark), then the writes, the marks only where they change.
  */
-export function validateAll(): ValidationReport {
+function validateAll(): ValidationReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const state = DocumentState.read();
@@ -108,7 +108,7 @@ export function validateAllFromMenu(): ValidationReport | undefined {
   });
 }
 
-export function reportHtml(report: ValidationReport): string {
+function reportHtml(report: ValidationReport): string {
   const lines = [
     `<p><b>${countOf(report.deals, 'deal')} checked.</b> ${countOf(report.withErrors, 'deal')} with errors, ` +
       `${countOf(report.withWarnings, 'deal')} with warnings.</p>`,

@@ -4,6 +4,7 @@
  * "Import deals" opens it on the Import view (start-view.ts).
  */
 import { useEffect, useState } from 'preact/hooks';
+
 import type { SidebarData } from '../core/sidebar/contract';
 import { Glance } from './glance';
 import { ImportDeals } from './import-deals';

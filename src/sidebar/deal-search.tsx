@@ -5,6 +5,7 @@
  * suggestions, Enter chooses, Escape closes.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+
 import type { DealSummary } from '../core/sidebar/contract';
 import { countOf } from '../core/wording';
 import { failureMessage, server } from './server';
@@ -93,7 +94,7 @@ export function DealSearch(props: { onChoose(deal: DealSummary): void }) {
         aria-controls={listId}
         aria-activedescendant={shown.length > 0 ? optionId(active) : undefined}
         value={query}
-        onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
+        onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <div class="hint" aria-live="polite">

@@ -4,6 +4,7 @@
  * control points at it with aria-describedby and says aria-invalid.
  */
 import type { Ref } from 'preact';
+
 import type { FormField } from './form';
 
 interface FieldProps {

@@ -6,8 +6,8 @@
 import { DEAL_FIELDS } from '../core/columns';
 import { parseIsoDay } from '../core/dates';
 import type { DealForm, SidebarData, StageInfo } from '../core/sidebar/contract';
-import { checkDealForm } from '../core/sidebar/form';
 import type { FormMode } from '../core/sidebar/form';
+import { checkDealForm } from '../core/sidebar/form';
 
 /** The Deals columns a person fills in, in sheet order. */
 export const FORM_FIELDS = DEAL_FIELDS.filter((field) => field.filledBy === 'user');

@@ -5,6 +5,7 @@
  * The sheet names are asked for each time the view is shown: a CSV may have come in since.
  */
 import { useEffect, useState } from 'preact/hooks';
+
 import type { ImportPreview, ImportReport as Report, MappingRequest } from '../core/import/request';
 import type { SidebarData } from '../core/sidebar/contract';
 import { countShown } from './import-mapping';
@@ -106,7 +107,7 @@ export function ImportDeals(props: { data: SidebarData; shown: boolean; onImport
             list={`${ID}-sheets`}
             autoComplete="off"
             spellcheck={false}
-            onInput={(event) => setSheet((event.currentTarget as HTMLInputElement).value)}
+            onInput={(event) => setSheet(event.currentTarget.value)}
           />
           <datalist id={`${ID}-sheets`}>
             {sheets.map((name) => (

@@ -5,11 +5,12 @@
  * core's checkDealForm, the server's own check.
  */
 import { useState } from 'preact/hooks';
+
 import type { DealSummary, SidebarData } from '../core/sidebar/contract';
 import { DealSearch, SEARCH_ID } from './deal-search';
 import { Field, fieldId } from './field';
-import { dealFormOf, FORM_FIELDS, formField, formProblems } from './form';
 import type { FormKey } from './form';
+import { dealFormOf, FORM_FIELDS, formField, formProblems } from './form';
 import { moneyShown } from './format';
 import { server } from './server';
 import { focusLater, placeRefusal, useDealForm } from './use-deal-form';
@@ -105,11 +106,7 @@ export function MoveDeal(props: { data: SidebarData; onSaved(): void }) {
             <>
               <div class="form-group">
                 <label for={TARGET_ID}>Move to</label>
-                <select
-                  id={TARGET_ID}
-                  value={to}
-                  onInput={(event) => retarget((event.currentTarget as HTMLSelectElement).value)}
-                >
+                <select id={TARGET_ID} value={to} onInput={(event) => retarget(event.currentTarget.value)}>
                   {deal.moves.map((name) => (
                     <option key={name} value={name}>
                       {name}

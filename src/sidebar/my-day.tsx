@@ -3,6 +3,7 @@
  * marks a follow-up done: the next follow-up (a week on unless changed) and Last Contact today.
  */
 import { useState } from 'preact/hooks';
+
 import type { DealSummary, SidebarData } from '../core/sidebar/contract';
 import { countOf } from '../core/wording';
 import { daysAfter } from './format';
@@ -44,12 +45,7 @@ function FollowUp(props: { deal: DealSummary; data: SidebarData; onDone(message:
           <label for={id}>
             Next follow-up<span class="visually-hidden"> of {deal.id}</span>
           </label>
-          <input
-            id={id}
-            type="date"
-            value={next}
-            onInput={(e) => setNext((e.currentTarget as HTMLInputElement).value)}
-          />
+          <input id={id} type="date" value={next} onInput={(e) => setNext(e.currentTarget.value)} />
         </div>
         <button
           type="button"

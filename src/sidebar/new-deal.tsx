@@ -5,11 +5,12 @@
  * Owner suggests the team's owners and starts as the current user, when Google says who that is.
  */
 import { useState } from 'preact/hooks';
+
 import type { SidebarData } from '../core/sidebar/contract';
 import { countOf } from '../core/wording';
 import { Field, fieldId } from './field';
-import { dealFormOf, FORM_FIELDS, formField, formProblems, requiredKeys } from './form';
 import type { FormKey, FormValues } from './form';
+import { dealFormOf, FORM_FIELDS, formField, formProblems, requiredKeys } from './form';
 import { server } from './server';
 import { focusLater, placeRefusal, useDealForm } from './use-deal-form';
 

@@ -4,9 +4,10 @@
  * (so it clears the moment the value is right); a server error stays until its field is edited.
  */
 import { useState } from 'preact/hooks';
+
 import { fieldId } from './field';
-import { fieldOfMessage } from './form';
 import type { FieldMessages, FormKey, FormValues } from './form';
+import { fieldOfMessage } from './form';
 import { failureMessage } from './server';
 
 interface DealFormState {

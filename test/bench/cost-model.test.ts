@@ -3,8 +3,9 @@
  * and what a read costs depends on what came before it.
  */
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../local/emulator/calls';
+
 import { estimate, kindOf } from '../../local/bench/cost-model';
+import type { CallRecord } from '../../local/emulator/calls';
 
 const call = (key: string, sheet?: number, cellsRead = 0, cellsWritten = 0): CallRecord => ({
   key,

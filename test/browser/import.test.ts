@@ -5,10 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+
 import { cell, stages, startWithDeals } from '../bundle/deals';
-import { startAddon, typeSheet } from '../bundle/harness';
 import type { Addon } from '../bundle/harness';
+import { startAddon, typeSheet } from '../bundle/harness';
 import { readCsv } from '../fixtures/reference-data';
+import type { Sidebar } from './sidebar-page';
 import {
   describeInChromium,
   openSidebar,
@@ -16,7 +18,6 @@ import {
   screenshot,
   SIDEBAR_WIDTH,
 } from './sidebar-page';
-import type { Sidebar } from './sidebar-page';
 
 let sidebar: Sidebar | undefined;
 afterEach(async () => {

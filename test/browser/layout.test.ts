@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+
 import { deal, startWithDeals } from '../bundle/deals';
-import { startAddon } from '../bundle/harness';
 import type { Addon } from '../bundle/harness';
-import { describeInChromium, openSidebar, overflowsSideways, screenshot } from './sidebar-page';
+import { startAddon } from '../bundle/harness';
 import type { Sidebar } from './sidebar-page';
+import { describeInChromium, openSidebar, overflowsSideways, screenshot } from './sidebar-page';
 
 let sidebar: Sidebar | undefined;
 afterEach(async () => {

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+
 import { cell, deal, history, startWithDeals } from '../bundle/deals';
 import { startAddon } from '../bundle/harness';
-import { describeInChromium, openSidebar } from './sidebar-page';
 import type { Sidebar } from './sidebar-page';
+import { describeInChromium, openSidebar } from './sidebar-page';
 
 let sidebar: Sidebar | undefined;
 afterEach(async () => {
@@ -56,6 +57,7 @@ describeInChromium('Move a deal', (browser) => {
       'Closed Lost',
       'owner@example.com',
       'sidebar',
+      '',
     ]);
   });
 

@@ -1,10 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
+
 import { dayOfDate, isoOfDay } from '../../src/core/dates';
 import { cell, deal, startWithDeals } from '../bundle/deals';
-import { startAddon, TIME_ZONE } from '../bundle/harness';
 import type { Addon } from '../bundle/harness';
-import { describeInChromium, openSidebar } from './sidebar-page';
+import { startAddon, TIME_ZONE } from '../bundle/harness';
 import type { Sidebar } from './sidebar-page';
+import { describeInChromium, openSidebar } from './sidebar-page';
 
 let sidebar: Sidebar | undefined;
 afterEach(async () => {

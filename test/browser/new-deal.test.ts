@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
+
 import { cell, deal, startWithDeals } from '../bundle/deals';
-import { startAddon } from '../bundle/harness';
 import type { Addon } from '../bundle/harness';
-import { describeInChromium, openSidebar } from './sidebar-page';
+import { startAddon } from '../bundle/harness';
 import type { Sidebar } from './sidebar-page';
+import { describeInChromium, openSidebar } from './sidebar-page';
 
 let sidebar: Sidebar | undefined;
 afterEach(async () => {
@@ -89,9 +90,9 @@ describeInChromium('New deal', (browser) => {
     sidebar = await openSidebar(browser(), started);
     const { page } = sidebar;
     const required = () =>
-      page.evaluate(
+      page.evaluate<string[]>(
         `[...document.querySelectorAll('#panel-new [aria-required="true"]')].map((e) => e.name)`,
-      ) as Promise<string[]>;
+      );
 
     expect(await required()).toEqual(['deal', 'company', 'owner']);
     const stages = await page.locator('#new-stage option').allTextContents();
@@ -110,7 +111,7 @@ describeInChromium('New deal', (browser) => {
     startWithDeals(started, []);
     sidebar = await openSidebar(browser(), started);
     const { page } = sidebar;
-    const focused = () => page.evaluate('document.activeElement.id') as Promise<string>;
+    const focused = () => page.evaluate<string>('document.activeElement.id');
 
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('tab-new');

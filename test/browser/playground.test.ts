@@ -6,16 +6,18 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground } from '../../local/playground/server';
-import type { RunningPlayground } from '../../local/playground/server';
+
 import { readSave } from '../../local/playground/save-file';
+import type { RunningPlayground } from '../../local/playground/server';
+import { startPlayground } from '../../local/playground/server';
 import { readCsv } from '../fixtures/reference-data';
 import { describeInChromium, SCREENSHOTS } from './sidebar-page';
 
@@ -157,7 +159,7 @@ describeInChromium('The playground in a browser', (browser) => {
     await expect.poll(() => cell(`${letter}${row}`).textContent()).toBe('Qualified');
     expect(await page.getByLabel('Selected cell').textContent()).toBe(`${letter}${row + 1}`);
     const history = running.playground.emulator.workbook.values('History');
-    expect(history.at(-1)?.slice(3)).toEqual(['Lead', 'Qualified', 'ana@pipeline.example', 'edit']);
+    expect(history.at(-1)?.slice(3)).toEqual(['Lead', 'Qualified', 'ana@pipeline.example', 'edit', '']);
   });
 
   it('asks before an edit lands on a cell protected with a warning, as Sheets does', async () => {
@@ -204,7 +206,7 @@ describeInChromium('The playground in a browser', (browser) => {
     await expect.poll(() => cell('A2').textContent()).toBe('Weighted pipeline');
     expect(await cell('B2').textContent()).toBe(usd(weightedPipeline(running)));
     const charts = page.getByRole('img', { name: /^Chart: / });
-    expect(await charts.count()).toBe(2);
+    expect(await charts.count()).toBe(3);
     expect(await charts.first().locator('text').allTextContents()).toEqual(
       expect.arrayContaining(['Open pipeline by stage', 'Lead', 'Negotiation', 'Amount', 'Weighted']),
     );
@@ -380,7 +382,14 @@ describe('npm start', () => {
       });
       expect(url).toBe(`http://127.0.0.1:${port}/`);
       const state = (await (await fetch(new URL('/api/state', url))).json()) as { sheets: string[] };
-      expect(state.sheets).toEqual(['Deals', 'Settings', 'History', 'Summary', 'Reminder Log']);
+      expect(state.sheets).toEqual([
+        'Deals',
+        'Settings',
+        'History',
+        'Summary',
+        'Reminder Log',
+        'Forecast History',
+      ]);
     } finally {
       child.kill();
       rmSync(dir, { recursive: true, force: true });

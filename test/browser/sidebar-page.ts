@@ -4,12 +4,14 @@
  * google.script.run reaching the built bundle in the emulator (local/sidebar-shim.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+
 import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+
 import type { MenuTree } from '../../local/emulator/services';
-import { connectSidebar } from '../../local/sidebar-shim';
 import type { ScriptCallLog } from '../../local/sidebar-shim';
+import { connectSidebar } from '../../local/sidebar-shim';
 import type { Addon } from '../bundle/harness';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -128,7 +130,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Whether the page is wider than its viewport: content a person would have to scroll sideways to. */
 export function overflowsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(
+  return page.evaluate<boolean>(
     'document.documentElement.scrollWidth > document.documentElement.clientWidth',
-  ) as Promise<boolean>;
+  );
 }

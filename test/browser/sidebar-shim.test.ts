@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, expect, it } from 'vitest';
-import { connectSidebar } from '../../local/sidebar-shim';
+
 import type { ScriptCallLog } from '../../local/sidebar-shim';
+import { connectSidebar } from '../../local/sidebar-shim';
 import { describeInChromium } from './sidebar-page';
 
 /** A server with three functions, standing in for the bundle: what crosses is the shim's doing. */

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -3,10 +3,11 @@
  * last argument, a function follows every edit of it (issue 9 §4).
  */
 import { describe, expect, it } from 'vitest';
+
 import { STAGE_TABLE_HEADERS } from '../../src/core/columns';
-import { startAddon } from './harness';
-import type { Addon } from './harness';
 import { startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon } from './harness';
 
 function values(started: Addon, sheet: string, a1: string): unknown[][] {
   return started.emulator.spreadsheet.scriptRange(sheet, a1).getValues();

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import { MAVEN_STAGE_ROWS, mavenPipeline, pipelineSnapshot } from '../fixtures/reference-data';
-import { startAddon, typeSheet } from './harness';
 import type { Addon } from './harness';
+import { startAddon, typeSheet } from './harness';
 
 const CUSTOM_FUNCTIONS: Record<string, string[]> = {
   FORECAST_WEIGHTED: [

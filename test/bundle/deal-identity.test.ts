@@ -3,9 +3,10 @@
  * only the cells it changes (§4).
  */
 import { describe, expect, it } from 'vitest';
-import { startAddon } from './harness';
-import type { Addon } from './harness';
+
 import { cell, col, deal, history, lastToast, rowOf, startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon } from './harness';
 
 const PROPERTY_PREFIX = 'dealPipeline.';
 
@@ -91,7 +92,7 @@ describe('a deal keeps its identity whatever happens to its ID cell', () => {
   it('makes a row copied as a template a new deal: its own ID, judged as new, the original untouched', () => {
     const started = wonDeals();
     const original = started.emulator.workbook.values('Deals')[1]!;
-    started.addon.edit('Deals', 'A6', [original.map((v) => (v === '' ? '' : v)) as unknown[]]);
+    started.addon.edit('Deals', 'A6', [original.map((v) => (v === '' ? '' : v))]);
     expect(cell(started, 'id', 6)).toBe('D-0005');
     expect(cell(started, 'stage', 6)).toBe('');
     expect(lastToast(started)).toContain('Row 6 is a copy of D-0001: it is a new deal, D-0005.');

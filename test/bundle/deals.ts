@@ -1,6 +1,6 @@
 /** Typing deals into a set-up Deals sheet, by header, as a user would. */
-import { DEAL_FIELDS } from '../../src/core/columns';
 import type { DealFieldKey } from '../../src/core/columns';
+import { DEAL_FIELDS } from '../../src/core/columns';
 import type { Addon } from './harness';
 
 export type DealInput = Partial<Record<DealFieldKey, string | number | Date>>;

@@ -2,10 +2,11 @@
  * Bundle tests: the real dist/ in the emulator. Each test gets a fresh emulator and context.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
-import { createEmulator } from '../../local/emulator';
+
 import type { Emulator, EmulatorOptions } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/load-bundle';
+import { createEmulator } from '../../local/emulator';
 import type { Bundle } from '../../local/emulator/load-bundle';
+import { loadBundle } from '../../local/emulator/load-bundle';
 
 export const NOW = '2026-11-27T17:00:00Z';
 export const TIME_ZONE = 'America/Los_Angeles';
@@ -64,6 +65,7 @@ export const SPEC_FUNCTIONS = [
   'removeReminderTrigger',
   'sendRemindersNow',
   'sendDailyReminders',
+  'takeForecastSnapshot',
   'getSidebarData',
   'addDeal',
   'updateDeal',
@@ -77,6 +79,7 @@ export const SPEC_FUNCTIONS = [
   'WIN_RATE',
   'STAGE_PROBABILITY',
   'SALES_VELOCITY',
+  'CLOSE_DATE_PUSHES',
 ] as const;
 
 /**

@@ -1,10 +1,11 @@
 /** History is append-only and never silently loses a row: a missing sheet or column is set up again. */
 import { describe, expect, it } from 'vitest';
-import { HISTORY_HEADERS } from '../../src/core/columns';
-import { startAddon } from './harness';
-import { col, deal, history, startWithDeals } from './deals';
 
-const MOVE = ['D-0001', 'Deal 1', 'Lead', 'Qualified', 'owner@example.com', 'edit'];
+import { HISTORY_HEADERS } from '../../src/core/columns';
+import { col, deal, history, startWithDeals } from './deals';
+import { startAddon } from './harness';
+
+const MOVE = ['D-0001', 'Deal 1', 'Lead', 'Qualified', 'owner@example.com', 'edit', ''];
 
 describe('an accepted move when History is not as set up', () => {
   it('recreates a deleted History sheet, headers included, and writes the row', () => {
@@ -33,13 +34,14 @@ describe('an accepted move when History is not as set up', () => {
     started.emulator.spreadsheet.scriptSheet('History').deleteColumn(3);
     started.addon.edit('Deals', `${col('stage')}2`, [['Qualified']]);
     const values = started.emulator.workbook.values('History');
-    expect(values[0]).toEqual(['Timestamp', 'ID', 'From', 'To', 'By', 'Via', 'Deal']);
+    expect(values[0]).toEqual(['Timestamp', 'ID', 'From', 'To', 'By', 'Via', 'Field', 'Deal']);
     expect(values.at(-1)?.slice(1)).toEqual([
       'D-0001',
       'Lead',
       'Qualified',
       'owner@example.com',
       'edit',
+      '',
       'Deal 1',
     ]);
   });

@@ -3,11 +3,12 @@
  * appended to Deals in one batch — both reference files in one run each.
  */
 import { describe, expect, it } from 'vitest';
+
 import type { ImportPreview as Preview, ImportReport as Report } from '../../src/core/import/request';
 import { readCsv } from '../fixtures/reference-data';
-import { startAddon, typeSheet } from './harness';
-import type { Addon } from './harness';
 import { cell, col, history, startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon, typeSheet } from './harness';
 
 /** A CSV brought in with File › Import: Sheets parses numbers, percents and ISO dates as it goes. */
 function withSource(name: string, rows: string[][]): Addon {
@@ -77,7 +78,15 @@ describe('importing pipeline-snapshot-2015.csv', () => {
     expect(cell(started, 'closeDate', 2)).toBeInstanceOf(Date);
     expect(cell(started, 'probability', 2)).toBe(0.65);
     expect(history(started)).toHaveLength(1_000);
-    expect(history(started)[0]?.slice(1)).toEqual(['D-0001', '', '', 'Lead', 'owner@example.com', 'import']);
+    expect(history(started)[0]?.slice(1)).toEqual([
+      'D-0001',
+      '',
+      '',
+      'Lead',
+      'owner@example.com',
+      'import',
+      '',
+    ]);
   });
 
   it('gives the Summary a weighted pipeline equal to Σ Deal size × Probability over the open deals', () => {

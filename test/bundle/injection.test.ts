@@ -4,10 +4,11 @@
  * them with a leading apostrophe (as a form or an import delivers them: text in the cell).
  */
 import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
-import { startAddon } from './harness';
-import type { Addon } from './harness';
 import { cell, col, deal, history, lastToast, rowOf, startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon } from './harness';
 
 const NAMES = ['=IMPORTXML("http://x","//a")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1)'];
 const DASH_LEAD = '- Lead';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startAddon } from './harness';
+
 import { cell, col, deal, history, lastToast, rowOf, stages, startWithDeals } from './deals';
+import { startAddon } from './harness';
 
 describe('a new row typed into Deals', () => {
   it('gets an ID and Created as soon as it has a Deal, and its first stage in History', () => {
@@ -11,7 +12,7 @@ describe('a new row typed into Deals', () => {
     expect(Object.prototype.toString.call(cell(started, 'created', 2))).toBe('[object Date]');
     started.addon.edit('Deals', `${col('stage')}2`, [['Lead']]);
     expect(history(started)).toEqual([
-      [expect.any(Date), 'D-0001', 'Warehouse scanners', '', 'Lead', 'owner@example.com', 'edit'],
+      [expect.any(Date), 'D-0001', 'Warehouse scanners', '', 'Lead', 'owner@example.com', 'edit', ''],
     ]);
     expect(Object.prototype.toString.call(cell(started, 'stageSince', 2))).toBe('[object Date]');
   });
@@ -62,6 +63,7 @@ describe('stage rules on every edit', () => {
       'Qualified',
       'owner@example.com',
       'edit',
+      '',
     ]);
     expect((cell(started, 'stageSince', 2) as Date).getTime()).toBe(started.emulator.clock.now());
     started.addon.edit('Deals', `${col('stage')}2`, [['Proposal']]);

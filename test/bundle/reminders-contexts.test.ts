@@ -4,9 +4,10 @@
  * recorded, and it and "Send reminders now" never both send one owner's digest.
  */
 import { describe, expect, it } from 'vitest';
+
+import { deal, startWithDeals } from './deals';
 import type { Addon } from './harness';
 import { captureExecutionLog, fireReminderTrigger, startAddon } from './harness';
-import { deal, startWithDeals } from './deals';
 
 const ANN = 'ann@team.example';
 const BOB = 'bob@team.example';
@@ -58,6 +59,7 @@ describe('the reminder trigger as an editor add-on runs it', () => {
     expect(started.emulator.calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
     expect(started.emulator.calls.count('SpreadsheetApp.openById')).toBe(1);
     expect(logged).toEqual([
+      'Deal Pipeline: Forecast snapshot taken: 18 rows in Forecast History, for the team and 2 owners, 2026-11 to 2027-04.',
       `Deal Pipeline reminders: Sent 2 digests: ${ANN}, ${BOB}. The Reminder Log sheet has a row for each digest.`,
     ]);
   });

@@ -5,10 +5,11 @@
  * "Today" is 2026-11-27 in America/Los_Angeles (see harness.ts).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MARK_COLORS } from '../../src/core/marks';
+
+import { MARK_COLORS } from '../fixtures/mark-colors';
+import { col, deal, startWithDeals } from './deals';
 import type { Addon } from './harness';
 import { fireReminderTrigger, startAddon } from './harness';
-import { col, deal, startWithDeals } from './deals';
 
 const ANN = 'ann@team.example';
 const BOB = 'bob@team.example';

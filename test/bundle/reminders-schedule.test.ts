@@ -3,10 +3,11 @@
  * day after day across a daylight-saving change, with one digest per owner per day.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { dayFromParts, isoOfDay, startOfDay } from '../../src/core/dates';
-import type { Addon } from './harness';
-import { TIME_ZONE, startAddon } from './harness';
 import { col, deal, startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon, TIME_ZONE } from './harness';
 
 const ANN = 'ann@team.example';
 const BOB = 'bob@team.example';
@@ -175,7 +176,7 @@ describe('two weeks of daily reminders across the end of daylight saving time', 
 
         clock.advance(10 * 60_000);
         run(started, 'sendRemindersNow'); // a second run the same day sends nothing new
-        expect(host.mail.outbox.length - before).toBe(received[iso]!.length);
+        expect(host.mail.outbox.length - before).toBe(received[iso].length);
         afterTheDigests[iso]?.();
       }
       expect(received).toEqual(expected);

@@ -4,11 +4,12 @@
  * over the emulator's call log). Each test also checks that what the user sees did not change.
  */
 import { describe, expect, it } from 'vitest';
+
 import { estimate } from '../../local/bench/cost-model';
 import type { CallRecord } from '../../local/emulator/calls';
-import { startAddon } from './harness';
+import { cell, col, deal, HEADERS, history, rowOf, startWithDeals } from './deals';
 import type { Addon } from './harness';
-import { HEADERS, cell, col, deal, history, rowOf, startWithDeals } from './deals';
+import { startAddon } from './harness';
 
 /** Runs `f` with the call log on; the calls it made, in order. */
 function logged(started: Addon, f: () => void): CallRecord[] {
@@ -46,12 +47,12 @@ describe('Validate all deals writes only the marks that change', () => {
   it('marks three neighbours in one rectangle and a lone cell in another', () => {
     const started = thirtyDeals();
     const log = logged(started, () => started.addon.run('validateAllDeals'));
-    const writes = log.filter((call) => call.key === 'Range.setNotes' || call.key === 'Range.setBackgrounds');
+    const writes = log.filter((call) => call.cellsWritten > 0);
+    // Notes differ cell by cell: a rectangle a call. The colour is one: one call for both places.
     expect(writes.map((call) => [call.key, call.cellsWritten])).toEqual([
       ['Range.setNotes', 3],
       ['Range.setNotes', 1],
-      ['Range.setBackgrounds', 3],
-      ['Range.setBackgrounds', 1],
+      ['RangeList.setBackground', 2],
     ]);
     expect(note(started, `${col('amount')}6`)).toContain('Amount must be a number ≥ 0, not "soon"');
     expect(note(started, `${col('email')}20`)).toContain('Email');
@@ -73,7 +74,7 @@ describe('Validate all deals writes only the marks that change', () => {
       fixed.filter((call) => call.cellsWritten > 0).map((call) => [call.key, call.cellsWritten]),
     ).toEqual([
       ['Range.setNotes', 1],
-      ['Range.setBackgrounds', 1],
+      ['RangeList.setBackground', 1],
     ]);
     expect(note(started, `${col('amount')}6`)).toBe('');
     expect(note(started, `${col('amount')}5`)).toContain('"TBD"');
@@ -111,6 +112,24 @@ describe('onEdit with Settings in the document cache', () => {
       'Qualified',
       'owner@example.com',
       'edit',
+      '',
+    ]);
+  });
+
+  it('records a Close Date change in one round trip and one commit, reading Deals alone', () => {
+    const started = warmed();
+    const log = logged(started, () => started.addon.edit('Deals', `${col('closeDate')}2`, [['2027-02-01']]));
+    expect(estimate(log, 0).tally).toMatchObject({ serverReads: 1, commits: 1 });
+    const read = new Set(log.filter((call) => call.cellsRead > 0).map((call) => call.sheet));
+    expect([...read]).toEqual([sheetId(started, 'Deals')]);
+    expect(history(started).at(-1)?.slice(1)).toEqual([
+      'D-0001',
+      'Deal 1',
+      '2027-01-15',
+      '2027-02-01',
+      'owner@example.com',
+      'edit',
+      'Close Date',
     ]);
   });
 
@@ -147,6 +166,7 @@ describe('onEdit with Settings in the document cache', () => {
       'Qualified',
       'owner@example.com',
       'edit',
+      '',
     ]);
   });
 
@@ -159,7 +179,7 @@ describe('onEdit with Settings in the document cache', () => {
 });
 
 describe('Refresh summary reads the columns its numbers use', () => {
-  it('reads 11 Deals columns of 18 and 5 History columns of 7, and still counts every deal', () => {
+  it('reads 11 Deals columns of 18 and 6 History columns of 8, and still counts every deal', () => {
     const started = startAddon();
     startWithDeals(
       started,
@@ -171,7 +191,7 @@ describe('Refresh summary reads the columns its numbers use', () => {
     const log = logged(started, () => started.addon.run('refreshSummary'));
     // The header, 11 columns of each row, and the whole of the row those columns found blank.
     expect(cellsReadFrom(started, log, 'Deals')).toBe(HEADERS.length + 11 * 41 + HEADERS.length);
-    expect(cellsReadFrom(started, log, 'History')).toBe(7 + 5 * historyRows);
+    expect(cellsReadFrom(started, log, 'History')).toBe(8 + 6 * historyRows);
     expect(started.emulator.workbook.toasts.at(-1)?.message).toBe('Summary refreshed: 41 deals');
   });
 });
@@ -195,6 +215,7 @@ describe('Set up sheets on a sheet of deals', () => {
       'Qualified',
       'owner@example.com',
       'setup',
+      '',
     ]);
     // ID, Deal, To row by row; Timestamp, By and Via one value each; From left blank.
     const historyWrites = log.filter(
@@ -209,4 +230,4 @@ describe('Set up sheets on a sheet of deals', () => {
 });
 
 /** A new History sheet: its header, made bold, and the Timestamp column's format. */
-const NEW_HISTORY_CELLS = 7 + 1 + 1;
+const NEW_HISTORY_CELLS = 8 + 1 + 1;

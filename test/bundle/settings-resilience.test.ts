@@ -5,9 +5,10 @@
  * at its cell wherever it is typed.
  */
 import { describe, expect, it } from 'vitest';
+
 import { cell, col, deal, history, lastToast, rowOf, startWithDeals } from './deals';
-import { startAddon } from './harness';
 import type { Addon } from './harness';
+import { startAddon } from './harness';
 
 const ALLOWED = 'must be a percentage from 0 % to 100 % (such as 25% or 0.25)';
 

@@ -5,6 +5,7 @@
  * in Sheets. Registered for every test file; a no-op outside test/bundle.
  */
 import { afterEach, beforeEach, expect } from 'vitest';
+
 import type { Emulator } from '../../local/emulator';
 
 const BUNDLE_TEST = /[\\/]test[\\/]bundle[\\/]/;

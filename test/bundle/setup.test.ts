@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEAL_FIELDS } from '../../src/core/columns';
-import { startAddon, typeSheet } from './harness';
 import type { Addon } from './harness';
+import { startAddon, typeSheet } from './harness';
 
 const DEAL_HEADERS = DEAL_FIELDS.map((field) => field.header);
-const SHEETS = ['Deals', 'Settings', 'History', 'Summary', 'Reminder Log'];
+const SHEETS = ['Deals', 'Settings', 'History', 'Summary', 'Reminder Log', 'Forecast History'];
 
 function setUp({ emulator, addon }: Addon) {
   const report = addon.run('setUpSheets') as { created: string[]; repaired: string[] };
@@ -16,12 +17,12 @@ function columnOf(emulator: Addon['emulator'], sheet: string, header: string): n
 }
 
 describe('Set up sheets on a new spreadsheet', () => {
-  it('creates the five sheets, turning the lone empty Sheet1 into Deals', () => {
+  it('creates the six sheets, turning the lone empty Sheet1 into Deals', () => {
     const started = startAddon();
     const { report, alert } = setUp(started);
     expect(started.emulator.workbook.sheetNames()).toEqual(SHEETS);
     expect(report.created).toEqual(SHEETS);
-    expect(alert).toContain('Created: Deals, Settings, History, Summary, Reminder Log.');
+    expect(alert).toContain('Created: Deals, Settings, History, Summary, Reminder Log, Forecast History.');
   });
 
   it('writes every SPEC header in order, bold, with the header row frozen', () => {
@@ -29,7 +30,16 @@ describe('Set up sheets on a new spreadsheet', () => {
     setUp(started);
     const { workbook, spreadsheet } = started.emulator;
     expect(workbook.values('Deals')[0]).toEqual(DEAL_HEADERS);
-    expect(workbook.values('History')[0]).toEqual(['Timestamp', 'ID', 'Deal', 'From', 'To', 'By', 'Via']);
+    expect(workbook.values('History')[0]).toEqual([
+      'Timestamp',
+      'ID',
+      'Deal',
+      'From',
+      'To',
+      'By',
+      'Via',
+      'Field',
+    ]);
     expect(workbook.values('Reminder Log')[0]).toEqual(['Date', 'Owner', 'Deals', 'Status', 'Detail']);
     for (const name of ['Deals', 'Settings', 'History', 'Reminder Log']) {
       expect(workbook.sheet(name).frozenRows).toBe(1);
@@ -247,6 +257,7 @@ describe('Set up sheets on a spreadsheet that already has deals', () => {
       ['Quarterly Target', ''],
       ['Fiscal Year Start Month', 1],
       ['Manager Email', ''],
+      ['Snapshot Day', 'Monday'],
     ]);
     expect(report.repaired.some((line) => line.startsWith('Settings: added the options Reminder Hour'))).toBe(
       true,

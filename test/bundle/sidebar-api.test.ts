@@ -6,12 +6,14 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { startAddon } from './harness';
-import type { Addon } from './harness';
-import { cell, col, deal, history, rowOf, startWithDeals } from './deals';
-import type { DealInput } from './deals';
+
 import type { SidebarData } from '../../src/core/sidebar/contract';
+import type { DealInput } from './deals';
+import { cell, col, deal, history, rowOf, startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon } from './harness';
 
 const ME = 'owner@example.com';
 const LEAD = { deal: 'Acme renewal', company: 'Acme', owner: ME, stage: 'Lead' };
@@ -174,7 +176,7 @@ describe('addDeal', () => {
       addon.emulator.workbook.values('Deals')[3]!;
     expect([id, name, owner, stage, amount]).toEqual(['D-0003', 'Acme renewal', ME, 'Lead', 5000]);
     expect([close, created, since]).toEqual([new Date('2027-02-01T08:00:00Z'), TODAY, NOW]);
-    expect(history(addon).at(-1)).toEqual([NOW, 'D-0003', 'Acme renewal', '', 'Lead', ME, 'sidebar']);
+    expect(history(addon).at(-1)).toEqual([NOW, 'D-0003', 'Acme renewal', '', 'Lead', ME, 'sidebar', '']);
   });
 
   it('records the deal’s stage, so an illegal Stage edit in the sheet is put back', () => {
@@ -402,7 +404,16 @@ describe('moveDeal', () => {
     ]);
     // Stage, then Stage Since and Lost Reason side by side in the default layout, then History.
     expect(addon.emulator.calls.count('Range.setValues')).toBe(3);
-    expect(history(addon).at(-1)).toEqual([NOW, 'D-0001', 'Deal 1', 'Lead', 'Closed Lost', ME, 'sidebar']);
+    expect(history(addon).at(-1)).toEqual([
+      NOW,
+      'D-0001',
+      'Deal 1',
+      'Lead',
+      'Closed Lost',
+      ME,
+      'sidebar',
+      '',
+    ]);
     addon.addon.edit('Deals', `${col('stage')}2`, [['Qualified']]);
     expect(cell(addon, 'stage', 2)).toBe('Closed Lost');
   });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayOfDate, isoOfDay } from '../../src/core/dates';
-import { parseDeals } from '../../src/core/deal-row';
+import { dealSheetLayout, parseDealRows } from '../../src/core/deal-row';
 import { parseHistory } from '../../src/core/history-rows';
-import { summaryNumbers } from '../../src/core/numbers';
 import type { SummaryNumbers } from '../../src/core/numbers';
+import { summaryNumbers } from '../../src/core/numbers';
 import { loadSettings } from '../../src/core/settings';
 import { MAVEN_STAGE_ROWS, mavenPipeline } from '../fixtures/reference-data';
-import { rowOf } from './deals';
 import type { DealInput } from './deals';
-import { TIME_ZONE, startAddon } from './harness';
+import { rowOf } from './deals';
 import type { Addon } from './harness';
+import { startAddon, TIME_ZONE } from './harness';
 
 const KPI_LABELS = [
   'Open pipeline',
@@ -117,7 +118,13 @@ const valueOf = (values: unknown[][], label: string): unknown => rowLabelled(val
 function engineNumbers(started: Addon): SummaryNumbers {
   const { workbook } = started.emulator;
   const settings = loadSettings(workbook.values('Settings'));
-  const deals = parseDeals(workbook.values('Deals'), TIME_ZONE, settings.table).deals;
+  const values = workbook.values('Deals');
+  const { deals } = parseDealRows(
+    values.slice(1),
+    2,
+    dealSheetLayout(values[0] ?? [], settings.table),
+    TIME_ZONE,
+  );
   const history = parseHistory(workbook.values('History'), TIME_ZONE).entries;
   const now = started.emulator.clock.now();
   return summaryNumbers(deals, history, settings.table, settings.options, {
@@ -280,7 +287,7 @@ describe('Refresh summary on a hand-built pipeline', () => {
 });
 
 describe('Refresh summary, again and again', () => {
-  it('replaces its two charts instead of adding more, from the funnel and the forecast table', () => {
+  it('replaces its three charts instead of adding more, from the funnel, the forecast and the accuracy tables', () => {
     const started = startWithPipeline();
     started.addon.run('refreshSummary');
     started.addon.run('refreshSummary');
@@ -289,12 +296,14 @@ describe('Refresh summary, again and again', () => {
     expect(charts.map((chart) => chart.getOptions().get('title'))).toEqual([
       'Open pipeline by stage',
       'Forecast by month',
+      'Team forecast 4 weeks before vs actual won',
     ]);
-    expect(charts.map((chart) => chart.getType())).toEqual(['COLUMN', 'COLUMN']);
+    expect(charts.map((chart) => chart.getType())).toEqual(['COLUMN', 'COLUMN', 'LINE']);
     const firstCells = charts.map((chart) => chart.getRanges().map((range) => range.getValues()[0]?.[0]));
     expect(firstCells).toEqual([
       ['Stage', 'Amount'],
       ['Month', 'Closed Won', 'Weighted Forecast'],
+      ['Month', 'Forecast 4 weeks before'],
     ]);
   });
 
@@ -386,10 +395,12 @@ describe('Refresh summary in batches', () => {
     const small = callsToRefresh(1_000);
     const large = callsToRefresh(50_000);
     expect(large).toEqual(small);
-    // Settings; Deals' header and its 3 runs of the columns the numbers use; History's header.
-    expect(small['Range.getValues']).toBe(6);
+    // Settings; Deals' header and its 3 runs of the columns the numbers use; History's header;
+    // Forecast History's header (no snapshot in it yet).
+    expect(small['Range.getValues']).toBe(7);
     expect(small['Range.setValues']).toBe(1);
-    expect(Object.values(small).reduce((sum, n) => sum + n, 0)).toBeLessThan(70);
+    // 38 of them insert the three charts.
+    expect(Object.values(small).reduce((sum, n) => sum + n, 0)).toBeLessThan(90);
   }, 120_000);
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { SPEC_FUNCTIONS, startAddon } from './harness';
 
 /** What the bundle exposes today; each later feature adds its SPEC §3 functions here. */
@@ -23,10 +24,12 @@ const EXPOSED = [
   'removeReminderTrigger',
   'sendRemindersNow',
   'sendDailyReminders',
+  'takeForecastSnapshot',
   'FORECAST_WEIGHTED',
   'WIN_RATE',
   'STAGE_PROBABILITY',
   'SALES_VELOCITY',
+  'CLOSE_DATE_PUSHES',
   'FORECAST_RANGE',
 ];
 /** SPEC §3 allows further custom functions beside its list. */

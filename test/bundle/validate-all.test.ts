@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { startAddon } from './harness';
-import type { Addon } from './harness';
+
 import { cell, col, deal, rowOf, startWithDeals } from './deals';
+import type { Addon } from './harness';
+import { startAddon } from './harness';
 
 interface Report {
   deals: number;

@@ -4,6 +4,7 @@
  * which order the calls came.
  */
 import { describe, expect, it } from 'vitest';
+
 import { createEmulator } from '../../local/emulator';
 
 function sheetOf() {

@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../local/emulator';
+
 import type { Emulator, EmulatorOptions, ExecutionContext } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/load-bundle';
+import { createEmulator } from '../../local/emulator';
 import type { Bundle } from '../../local/emulator/load-bundle';
+import { loadBundle } from '../../local/emulator/load-bundle';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 const SHEETS = `${AUTH}spreadsheets`;
@@ -78,7 +80,7 @@ function scriptDir(manifest: object): string {
 interface Started {
   emulator: Emulator;
   script: Bundle;
-  attempt(context: ExecutionContext, action: string, arg?: unknown): { ok?: unknown; error?: string };
+  attempt: (context: ExecutionContext, action: string, arg?: unknown) => { ok?: unknown; error?: string };
 }
 
 function start(options: EmulatorOptions = {}): Started {

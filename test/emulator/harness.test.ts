@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../local/emulator';
+
 import type { Emulator } from '../../local/emulator';
-import { loadBundle } from '../../local/emulator/load-bundle';
+import { createEmulator } from '../../local/emulator';
 import type { Bundle } from '../../local/emulator/load-bundle';
+import { loadBundle } from '../../local/emulator/load-bundle';
 
 /** A tiny "bundle" written to a temp folder, to test the loader without the add-on. */
 function loadScript(emulator: Emulator, code: string): Bundle {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { CallCounter } from '../../local/emulator/calls.js';
 import { Clock } from '../../local/emulator/clock.js';
 import {

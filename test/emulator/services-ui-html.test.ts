@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { CallCounter } from '../../local/emulator/calls.js';
 import { Clock } from '../../local/emulator/clock.js';
 import { createServices } from '../../local/emulator/services/index.js';

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { runInNewContext } from 'node:vm';
+
+import { describe, expect, it } from 'vitest';
+
 import { CallCounter } from '../../local/emulator/calls.js';
 import { Clock } from '../../local/emulator/clock.js';
 import { createServices } from '../../local/emulator/services/index.js';

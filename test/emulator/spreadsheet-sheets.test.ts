@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { CallCounter } from '../../local/emulator/calls';
 import { Clock } from '../../local/emulator/clock';
 import { createSpreadsheetService } from '../../local/emulator/spreadsheet';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { CallCounter } from '../../local/emulator/calls';
 import { Clock } from '../../local/emulator/clock';
-import { Workbook, createSpreadsheetService } from '../../local/emulator/spreadsheet';
+import { createSpreadsheetService, Workbook } from '../../local/emulator/spreadsheet';
 
 function setup(timeZone = 'America/New_York') {
   const calls = new CallCounter();

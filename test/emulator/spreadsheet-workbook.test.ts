@@ -1,5 +1,7 @@
 import vm from 'node:vm';
+
 import { describe, expect, it } from 'vitest';
+
 import { CallCounter } from '../../local/emulator/calls';
 import { Clock } from '../../local/emulator/clock';
 import { createSpreadsheetService, Workbook } from '../../local/emulator/spreadsheet';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
+
 import type { StageInfo } from '../../src/core/sidebar/contract';
-import { dealFormOf, fieldOfMessage, formProblems, requiredKeys } from '../../src/sidebar/form';
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
 import type { FormKey } from '../../src/sidebar/form';
+import { dealFormOf, fieldOfMessage, formProblems, requiredKeys } from '../../src/sidebar/form';
 
 const ALL: FormKey[] = ['deal', 'company', 'email', 'owner', 'stage', 'amount', 'closeDate', 'lostReason'];
 const DATA = { table: DEFAULT_STAGE_TABLE, today: '2026-11-27' };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { daysAfter, moneyShown, rateShown } from '../../src/sidebar/format';
 
 describe('how the sidebar shows numbers and days', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { onStartView } from '../../src/sidebar/start-view';
 
 /** The sidebar page's global object, as the appended script sees it (window). */

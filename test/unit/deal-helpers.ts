@@ -1,11 +1,19 @@
 /** Deals and Deals rows for the core's unit tests. */
 import { readFileSync } from 'node:fs';
-import { DEAL_FIELDS } from '../../src/core/columns';
+
 import type { DealFieldKey } from '../../src/core/columns';
+import { DEAL_FIELDS } from '../../src/core/columns';
 import { dayFromParts, startOfDay } from '../../src/core/dates';
-import type { Deal } from '../../src/core/types';
+import { dealSheetLayout, type DealValues, parseDealRows } from '../../src/core/deal-row';
+import type { Deal, StageTable } from '../../src/core/types';
 
 export const DEALS_HEADER: string[] = DEAL_FIELDS.map((field) => field.header);
+
+/** A whole Deals sheet's values, header row first, read as the shell reads them. */
+export function parseDeals(values: DealValues, timeZone: string, table?: StageTable) {
+  const layout = dealSheetLayout(values[0] ?? [], table);
+  return { layout, ...parseDealRows(values.slice(1), 2, layout, timeZone) };
+}
 
 /** A complete, valid deal in Proposal; override what the test is about. */
 export function aDeal(overrides: Partial<Deal> = {}): Deal {
@@ -47,7 +55,7 @@ export function aRow(
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "07-Apr-2015" as a date cell holds it: local midnight in `timeZone`. */
-export function snapshotDate(text: string, timeZone: string): Date | string {
+function snapshotDate(text: string, timeZone: string): Date | string {
   const [day, month, year] = text.split('-');
   const m = MONTHS.indexOf(month ?? '');
   return m < 0 ? text : startOfDay(dayFromParts(Number(year), m + 1, Number(day)), timeZone);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
+import type { IdentityInput } from '../../src/core/deal-identity';
 import { dealFingerprint, issuedId, resolveIdentities } from '../../src/core/deal-identity';
-import type { IdentityInput, IdentityRow } from '../../src/core/deal-identity';
 import { StageRecord } from '../../src/core/stage-record';
 import { aDeal } from './deal-helpers';
 
 const fresh = { created: null, stageSince: null };
 
-function row(overrides: Parameters<typeof aDeal>[0], blank = false): IdentityRow {
+function row(overrides: Parameters<typeof aDeal>[0], blank = false): IdentityInput['rows'][number] {
   return { deal: aDeal(overrides), blank };
 }
 

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromParts, startOfDay } from '../../src/core/dates';
+
 import { STAGE_TABLE_HEADERS } from '../../src/core/columns';
+import { dayFromParts, startOfDay } from '../../src/core/dates';
 import {
   dealSheetLayout,
   isBlankRow,
   missingNeeded,
   parseDealRow,
   parseDealRows,
-  parseDeals,
-  problemCell,
 } from '../../src/core/deal-row';
-import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/settings';
-import { DEALS_HEADER, SNAPSHOT_STAGE_ROWS, aRow, snapshotSheet } from './deal-helpers';
+import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/stage-table';
+import { aRow, DEALS_HEADER, parseDeals, SNAPSHOT_STAGE_ROWS, snapshotSheet } from './deal-helpers';
 
 const TZ = 'America/New_York';
 const at = (year: number, month: number, day: number): Date => startOfDay(dayFromParts(year, month, day), TZ);
@@ -108,13 +107,6 @@ describe('the Deals column layout', () => {
     expect(missingNeeded(layout, ['amount', 'closeDate'])).toEqual(['amount']);
     const noRules = dealSheetLayout(DEALS_HEADER.filter((h) => h !== 'ID' && h !== 'Stage'));
     expect(missingNeeded(noRules, ['owner'])).toEqual(['id', 'stage']);
-  });
-
-  it('names the cell of a deal problem by the column the user put the field in', () => {
-    const layout = dealSheetLayout(['Stage', 'ID', 'Amount']);
-    expect(problemCell({ row: 5, field: 'amount', message: '', severity: 'error' }, layout)).toBe('Deals!C5');
-    expect(problemCell({ row: 5, field: 'email', message: '', severity: 'error' }, layout)).toBe('Deals!5:5');
-    expect(problemCell({ row: 5, field: 'stage', message: '', severity: 'error' }, layout)).toBe('Deals!A5');
   });
 });
 

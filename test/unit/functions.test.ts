@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, startOfDay } from '../../src/core/dates';
 import { columnOf, usedRows } from '../../src/core/functions/arguments';
 import { forecastWeighted, stageProbabilities, winRateOf } from '../../src/core/functions/formulas';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
 
 const TZ = 'America/Los_Angeles';
 const ctx = { table: DEFAULT_STAGE_TABLE, timeZone: TZ };

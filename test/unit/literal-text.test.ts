@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { literalText } from '../../src/core/literal-text';
 
 const quoted = (text: string) => `'${text}`;

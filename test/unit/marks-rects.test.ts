@@ -4,8 +4,10 @@
  * cheaper than another call.
  */
 import { describe, expect, it } from 'vitest';
-import { MARK_COLORS, cellsToCheck, changedRects, markBlock, readRects } from '../../src/core/marks';
+
+import { cellsToCheck, changedRects, markBlock, readRects } from '../../src/core/marks';
 import type { DealProblem } from '../../src/core/problems';
+import { MARK_COLORS } from '../fixtures/mark-colors';
 
 const OURS = 'Deal Pipeline › old problem';
 const problem = (row: number, column: number): DealProblem & { column: number } => ({
@@ -37,7 +39,59 @@ describe('cellsToCheck', () => {
   });
 });
 
+describe('cellsToCheck at the edges of the block', () => {
+  it('leaves out problems outside the block: rows before and after it, no column, a column past its width', () => {
+    const notes = blank(3, 4);
+    const outside = [problem(9, 1), problem(13, 1), problem(11, -1), problem(11, 4)];
+    expect([...cellsToCheck(notes, 10, outside, columnOf)]).toEqual([]);
+    const edges = [problem(12, 3), problem(10, 0)];
+    expect([...cellsToCheck(notes, 10, edges, columnOf)]).toEqual([
+      [0, [0, 0]],
+      [2, [3, 3]],
+    ]);
+  });
+});
+
 describe('readRects', () => {
+  it('merges exactly while the cells added cost less than a call (250 cells)', () => {
+    // Rows 0 and 1 of columns 0–99, then row 4: the merge adds rows 2 and 3, 200 cells.
+    const close = new Map<number, [number, number]>([
+      [0, [0, 99]],
+      [1, [0, 99]],
+      [4, [0, 99]],
+    ]);
+    expect(readRects(close)).toEqual([{ row: 0, numRows: 5, column: 0, numColumns: 100 }]);
+    // A third row between adds 300: no merge.
+    const apart = new Map<number, [number, number]>([
+      [0, [0, 99]],
+      [1, [0, 99]],
+      [5, [0, 99]],
+    ]);
+    expect(readRects(apart)).toEqual([
+      { row: 0, numRows: 2, column: 0, numColumns: 100 },
+      { row: 5, numRows: 1, column: 0, numColumns: 100 },
+    ]);
+  });
+
+  it('widens a merged rectangle to the columns of both', () => {
+    const spans = new Map<number, [number, number]>([
+      [2, [4, 6]],
+      [3, [1, 2]],
+    ]);
+    expect(readRects(spans)).toEqual([{ row: 2, numRows: 2, column: 1, numColumns: 6 }]);
+  });
+
+  it('stops at exactly 250 added cells', () => {
+    // One column: rows 0 and 251 add 250 cells between them; rows 0 and 250 add 249.
+    const at = (last: number) =>
+      new Map<number, [number, number]>([
+        [0, [0, 0]],
+        [last, [0, 0]],
+      ]);
+    expect(readRects(at(250))).toHaveLength(1);
+    expect(readRects(at(251))).toHaveLength(2);
+  });
+
   it('reads two rows as one rectangle when the cells between cost less than a call', () => {
     const near = new Map<number, [number, number]>([
       [0, [3, 3]],
@@ -59,13 +113,11 @@ describe('readRects', () => {
 });
 
 describe('changedRects', () => {
-  const read = [{ row: 0, numRows: 30, column: 0, numColumns: 3 }];
-
   it('writes nothing when every mark is as it was', () => {
     const notes = blank(30, 3);
     const backgrounds = blank(30, 3);
     const marked = markBlock(notes, backgrounds, 2, [], columnOf);
-    expect(changedRects(notes, backgrounds, marked, read)).toEqual({ notes: [], backgrounds: [] });
+    expect(changedRects(notes, backgrounds, marked)).toEqual({ notes: [], backgrounds: [] });
   });
 
   it('writes a changed cell alone, and neighbours together', () => {
@@ -73,12 +125,12 @@ describe('changedRects', () => {
     const backgrounds = blank(30, 3);
     const problems = [problem(2, 1), problem(3, 1), problem(4, 1), problem(29, 2)];
     const marked = markBlock(notes, backgrounds, 2, problems, columnOf);
-    const rects = changedRects(notes, backgrounds, marked, read);
+    const rects = changedRects(notes, backgrounds, marked);
     expect(rects.notes).toEqual([
       { row: 0, numRows: 3, column: 1, numColumns: 1 },
       { row: 27, numRows: 1, column: 2, numColumns: 1 },
     ]);
-    expect(rects.backgrounds).toEqual(rects.notes);
+    expect(rects.backgrounds).toEqual([{ color: MARK_COLORS.error, rects: rects.notes }]);
   });
 
   it('writes a colour that goes, and leaves a user colour beside it alone', () => {
@@ -88,25 +140,96 @@ describe('changedRects', () => {
     backgrounds[0]![1] = MARK_COLORS.error;
     backgrounds[0]![2] = '#00ff00';
     const marked = markBlock(notes, backgrounds, 2, [], columnOf);
-    const rects = changedRects(notes, backgrounds, marked, read);
+    const rects = changedRects(notes, backgrounds, marked);
     expect(rects).toEqual({
       notes: [{ row: 0, numRows: 1, column: 1, numColumns: 1 }],
-      backgrounds: [{ row: 0, numRows: 1, column: 1, numColumns: 1 }],
+      backgrounds: [{ color: null, rects: [{ row: 0, numRows: 1, column: 1, numColumns: 1 }] }],
     });
     expect(marked.backgrounds[0]![1]).toBeNull();
   });
 
-  it('joins colours only where they were read: a colour not read is never written', () => {
+  it('writes each colour exactly over the cells that change to it, however far apart', () => {
     const notes = blank(6, 1);
     const backgrounds = blank(6, 1);
     const marked = markBlock(notes, backgrounds, 2, [problem(2, 0), problem(7, 0)], columnOf);
-    const apart = [
-      { row: 0, numRows: 1, column: 0, numColumns: 1 },
-      { row: 5, numRows: 1, column: 0, numColumns: 1 },
-    ];
-    const rects = changedRects(notes, backgrounds, marked, apart);
+    const rects = changedRects(notes, backgrounds, marked);
     // Every note was read: the four between cost less than a call.
     expect(rects.notes).toEqual([{ row: 0, numRows: 6, column: 0, numColumns: 1 }]);
-    expect(rects.backgrounds).toEqual(apart);
+    expect(rects.backgrounds).toEqual([
+      {
+        color: MARK_COLORS.error,
+        rects: [
+          { row: 0, numRows: 1, column: 0, numColumns: 1 },
+          { row: 5, numRows: 1, column: 0, numColumns: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('spans every changed note of a row, and keeps a colour run to adjacent cells', () => {
+    const notes = blank(1, 5);
+    const backgrounds = blank(1, 5);
+    const marked = markBlock(notes, backgrounds, 2, [problem(2, 0), problem(2, 1), problem(2, 3)], columnOf);
+    const rects = changedRects(notes, backgrounds, marked);
+    expect(rects.notes).toEqual([{ row: 0, numRows: 1, column: 0, numColumns: 4 }]);
+    expect(rects.backgrounds).toEqual([
+      {
+        color: MARK_COLORS.error,
+        rects: [
+          { row: 0, numRows: 1, column: 0, numColumns: 2 },
+          { row: 0, numRows: 1, column: 3, numColumns: 1 },
+        ],
+      },
+    ]);
+  });
+
+  it('gives null, not a colour, for a cell whose default background stays', () => {
+    const notes = blank(1, 2);
+    const backgrounds = blank(1, 2);
+    notes[0]![0] = OURS;
+    backgrounds[0]![0] = '#ffffff';
+    const marked = markBlock(notes, backgrounds, 2, [], columnOf);
+    expect(marked.notes[0]![0]).toBe('');
+    expect(marked.backgrounds[0]).toEqual([null, null]);
+    expect(changedRects(notes, backgrounds, marked).backgrounds).toEqual([]);
+  });
+
+  it('groups by colour: a run of one colour in a row, grown down while the row below has the same run', () => {
+    const notes = blank(4, 4);
+    const backgrounds = blank(4, 4);
+    notes[3]![3] = OURS;
+    backgrounds[3]![3] = MARK_COLORS.error;
+    backgrounds[2]![0] = '#00ff00';
+    const warning = (row: number, column: number) => ({
+      ...problem(row, column),
+      severity: 'warning' as const,
+    });
+    const problems = [
+      problem(2, 0),
+      problem(2, 1),
+      problem(3, 0),
+      problem(3, 1),
+      warning(3, 2),
+      problem(4, 1),
+      warning(5, 0),
+    ];
+    const marked = markBlock(notes, backgrounds, 2, problems, columnOf);
+    expect(changedRects(notes, backgrounds, marked).backgrounds).toEqual([
+      {
+        color: MARK_COLORS.error,
+        rects: [
+          { row: 0, numRows: 2, column: 0, numColumns: 2 },
+          { row: 2, numRows: 1, column: 1, numColumns: 1 },
+        ],
+      },
+      {
+        color: MARK_COLORS.warning,
+        rects: [
+          { row: 1, numRows: 1, column: 2, numColumns: 1 },
+          { row: 3, numRows: 1, column: 0, numColumns: 1 },
+        ],
+      },
+      { color: null, rects: [{ row: 3, numRows: 1, column: 3, numColumns: 1 }] },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_COLORS, markBlock, userPartOf } from '../../src/core/marks';
+
+import { markBlock } from '../../src/core/marks';
 import type { DealProblem } from '../../src/core/problems';
+import { MARK_COLORS } from '../fixtures/mark-colors';
 
 const problem = (
   row: number,
@@ -16,6 +18,8 @@ const column = (p: DealProblem) => ({ amount: 1, email: 2 })[p.field as 'amount'
 
 const NOTE_PREFIX = 'Deal Pipeline › ';
 const KEPT_COLOR_LINE = `${NOTE_PREFIX}This colour is yours: it stays when this is fixed.`;
+/** What is left of a note once its cell has no problem: the part the user wrote. */
+const userPartOf = (note: string) => markBlock([[note]], [['']], 2, [], column).notes[0]![0];
 
 describe('validation marks', () => {
   it('marks a bad cell with a note and the error colour, a warning with the warning colour', () => {

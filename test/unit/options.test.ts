@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
 import { DEFAULT_OPTIONS, parseOptions } from '../../src/core/options';
 import { settingsSheet } from './settings-helpers';
@@ -13,6 +14,7 @@ describe('the default options', () => {
       quarterlyTarget: null,
       fiscalYearStartMonth: 1,
       managerEmail: null,
+      snapshotDay: 1,
     });
   });
 });
@@ -43,6 +45,7 @@ describe('reading the options', () => {
         ['Quarterly Target', '$250,000'],
         ['Fiscal Year Start Month', 'April'],
         ['Manager Email', 'boss@example.com'],
+        ['Snapshot Day', 'Thursday'],
       ]),
     );
     expect(problems).toEqual([]);
@@ -54,6 +57,7 @@ describe('reading the options', () => {
       quarterlyTarget: 250_000,
       fiscalYearStartMonth: 4,
       managerEmail: 'boss@example.com',
+      snapshotDay: 4,
     });
   });
 
@@ -107,4 +111,49 @@ describe('reading the options', () => {
     expect(options).toEqual(DEFAULT_OPTIONS);
     expect(problems).toEqual([expect.objectContaining({ cell: 'Settings!I1', severity: 'warning' })]);
   });
+});
+
+describe('the Snapshot Day option', () => {
+  const snapshotDay = (value: unknown) =>
+    parseOptions(
+      settingsSheet(DEFAULT_STAGE_ROWS, [
+        ['Option', 'Value'],
+        ['Snapshot Day', value as string],
+      ]),
+    );
+
+  it.each([
+    ['Sunday', 0],
+    ['monday', 1],
+    [' TUESDAY ', 2],
+    ['Wed', 3],
+    ['thu', 4],
+    ['FRI', 5],
+    ['Saturday', 6],
+  ])('reads %j as weekday %i', (value, weekday) => {
+    const { options, problems } = snapshotDay(value);
+    expect(problems).toEqual([]);
+    expect(options.snapshotDay).toBe(weekday);
+  });
+
+  it('keeps Monday when the cell is blank', () => {
+    expect(snapshotDay('').options.snapshotDay).toBe(1);
+  });
+
+  it.each(['Funday', 'Tues', 'Mo', 3, 'Weekly'])(
+    'refuses %j at its cell, naming the days allowed, and keeps Monday',
+    (value) => {
+      const { options, problems } = snapshotDay(value);
+      expect(options.snapshotDay).toBe(1);
+      expect(problems).toEqual([
+        {
+          cell: 'Settings!J2',
+          severity: 'error',
+          message: `Settings!J2: Snapshot Day must be a day of the week (Monday … Sunday, or Mon … Sun), not ${
+            typeof value === 'string' ? `"${value}"` : String(value)
+          }; using "Monday" until it is fixed.`,
+        },
+      ]);
+    },
+  );
 });

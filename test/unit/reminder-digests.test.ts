@@ -1,10 +1,11 @@
 /** The edges of planning digests: ordering, spelling of addresses, and what reaches no one. */
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, startOfDay } from '../../src/core/dates';
 import { priceDeals, stageLookup } from '../../src/core/numbers';
-import { byUrgency, ownerKey, planReminders } from '../../src/core/reminders';
 import type { ReminderItem, ReminderPlan } from '../../src/core/reminders';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
+import { byUrgency, ownerKey, planReminders } from '../../src/core/reminders';
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
 import type { Deal } from '../../src/core/types';
 import { aDeal } from './deal-helpers';
 

@@ -3,22 +3,23 @@
  * with its fix, and an owner keeps one row a day (today's `deferred` row is written over).
  */
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, startOfDay } from '../../src/core/dates';
+import type { LogField, LogHeaderProblem, LogLayout, LogRecord } from '../../src/core/reminders';
 import {
-  DETAIL,
-  LOG_TROUBLE,
-  STATUS,
   claimState,
+  DETAIL,
   headersSetUpMayAdd,
   isClaimRow,
   listText,
+  LOG_TROUBLE,
   logEntry,
   logHeaderText,
   logLayout,
   placeRecords,
   rewriteBlocks,
+  STATUS,
 } from '../../src/core/reminders';
-import type { LogField, LogHeaderProblem, LogLayout, LogRecord } from '../../src/core/reminders';
 
 const ZONE = 'America/Los_Angeles';
 const TODAY = dayFromParts(2026, 11, 27);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, startOfDay } from '../../src/core/dates';
 import { dealFingerprint } from '../../src/core/deal-identity';
 import { dealSheetLayout } from '../../src/core/deal-row';
-import { decideRows } from '../../src/core/row-decisions';
 import type { RowsShown } from '../../src/core/row-decisions';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
+import { decideRows } from '../../src/core/row-decisions';
 import { StageRecord } from '../../src/core/stage-record';
-import { DEALS_HEADER, aRow } from './deal-helpers';
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
+import { aRow, DEALS_HEADER } from './deal-helpers';
 
 const TZ = 'America/Los_Angeles';
 const TODAY = dayFromParts(2026, 11, 27);

@@ -1,6 +1,6 @@
 /** Settings sheets for the core's unit tests, as "Set up sheets" writes them. */
-import { DEFAULT_OPTION_ROWS, DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
 import type { SettingsCell } from '../../src/core/defaults';
+import { DEFAULT_OPTION_ROWS, DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
 
 export type Row = SettingsCell[];
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
-import { DEFAULT_OPTIONS, DEFAULT_STAGE_TABLE, loadSettings, parseStageTable } from '../../src/core/settings';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { loadSettings } from '../../src/core/settings';
+import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/stage-table';
 import type { StageTable } from '../../src/core/types';
 import type { Row } from './settings-helpers';
 import { settingsSheet, withCell, withDuplicateLead } from './settings-helpers';

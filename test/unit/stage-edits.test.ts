@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { judgeStageEdit } from '../../src/core/stage-edits';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
-import { aDeal } from './deal-helpers';
+
 import { dayFromParts } from '../../src/core/dates';
+import { judgeStageEdit } from '../../src/core/stage-edits';
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
+import { aDeal } from './deal-helpers';
 
 const TABLE = DEFAULT_STAGE_TABLE;
 const TODAY = dayFromParts(2026, 11, 27);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { StageRecord } from '../../src/core/stage-record';
 
 function roundTrip(record: StageRecord, before: Record<string, string> = {}): StageRecord {

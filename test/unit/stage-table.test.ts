@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
+
 import type { SettingsCell } from '../../src/core/defaults';
+import { DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
 import { DEFAULT_STAGE_TABLE, parseStageTable, stageTableRows } from '../../src/core/stage-table';
 import type { StageTable } from '../../src/core/types';
 import type { Row } from './settings-helpers';
@@ -225,7 +226,7 @@ describe('reading the stage table', () => {
       DEFAULT_STAGE_ROWS[6] as Row,
     ];
     closedOnly[2] = [...(closedOnly[2] as Row)];
-    (closedOnly[2] as Row)[4] = '';
+    closedOnly[2][4] = '';
     expect(parseStageTable(closedOnly).problems.map((p) => p.message)).toEqual([
       'Settings!C1: no stage has Kind "open", so a new deal has nowhere to start.',
     ]);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
+
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
 import {
   allowedNextStages,
-  effectiveProbability,
   findStage,
   isBlankField,
-  isLost,
-  isOpen,
-  isWon,
   missingFields,
   openStageNames,
   stageIndex,
@@ -31,45 +28,10 @@ describe('finding stages', () => {
     expect(openStageNames(TABLE)).toEqual(['Lead', 'Qualified', 'Proposal', 'Negotiation']);
   });
 
-  it('tells open, won and lost deals apart; a deal in an unknown stage is none of them', () => {
-    expect([isOpen, isWon, isLost].map((is) => is(aDeal({ stage: 'Lead' }), TABLE))).toEqual([
-      true,
-      false,
-      false,
-    ]);
-    expect([isOpen, isWon, isLost].map((is) => is(aDeal({ stage: 'closed won' }), TABLE))).toEqual([
-      false,
-      true,
-      false,
-    ]);
-    expect([isOpen, isWon, isLost].map((is) => is(aDeal({ stage: 'Closed Lost' }), TABLE))).toEqual([
-      false,
-      false,
-      true,
-    ]);
-    expect([isOpen, isWon, isLost].map((is) => is(aDeal({ stage: 'Demo' }), TABLE))).toEqual([
-      false,
-      false,
-      false,
-    ]);
-  });
-});
-
-describe('the probability a deal counts at', () => {
-  it("is the deal's own Probability when set, else its stage's", () => {
-    expect(effectiveProbability(aDeal({ stage: 'Proposal', probability: null }), TABLE)).toBe(0.5);
-    expect(effectiveProbability(aDeal({ stage: 'Proposal', probability: 0.35 }), TABLE)).toBe(0.35);
-    expect(effectiveProbability(aDeal({ stage: 'Proposal', probability: 0 }), TABLE)).toBe(0);
-  });
-
-  it('is 100 % for a won deal and 0 % for a lost one, whatever the cell says', () => {
-    expect(effectiveProbability(aDeal({ stage: 'Closed Won', probability: 0.65 }), TABLE)).toBe(1);
-    expect(effectiveProbability(aDeal({ stage: 'Closed Lost', probability: 0.65 }), TABLE)).toBe(0);
-  });
-
-  it('is never guessed for a deal in an unknown stage', () => {
-    expect(effectiveProbability(aDeal({ stage: 'Demo', probability: null }), TABLE)).toBe(0);
-    expect(effectiveProbability(aDeal({ stage: 'Demo', probability: 0.2 }), TABLE)).toBe(0.2);
+  it('tells open, won and lost stages apart; an unknown stage has no kind', () => {
+    expect(['Lead', 'closed won', 'Closed Lost', 'Demo'].map((name) => findStage(TABLE, name)?.kind)).toEqual(
+      ['open', 'won', 'lost', undefined],
+    );
   });
 });
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedHistory } from '../../src/core/history-rows';
-import { dataQuality, summaryLayout } from '../../src/core/summary';
-import type { DataQualityInput } from '../../src/core/summary';
-import { summaryNumbers } from '../../src/core/numbers';
-import { OPTIONS, TABLE, TODAY, deal } from './numbers/fixtures';
 
-const HISTORY: ParsedHistory = { entries: [], skippedRows: [], missingHeaders: [] };
+import type { ParsedHistory } from '../../src/core/history-rows';
+import { summaryNumbers } from '../../src/core/numbers';
+import type { DataQualityInput } from '../../src/core/summary';
+import { dataQuality, summaryLayout } from '../../src/core/summary';
+import { deal, OPTIONS, TABLE, TODAY } from './numbers/fixtures';
+
+const HISTORY: ParsedHistory = { entries: [], fieldChanges: [], skippedRows: [], missingHeaders: [] };
 const SETTINGS = { notice: null, problems: [] };
 
 function qualityOf(input: Partial<DataQualityInput>) {
@@ -55,7 +56,7 @@ describe('data quality', () => {
 
   it('words the History problem exactly, and has no skipped rows without History', () => {
     expect(qualityOf({ history: { ...HISTORY, missingHeaders: ['To', 'Via'] } }).historyProblem).toBe(
-      'The History sheet has no "To", "Via" column; its header row should be Timestamp | ID | Deal | From | To | By | Via.',
+      'The History sheet has no "To", "Via" column; its header row should be Timestamp | ID | Deal | From | To | By | Via | Field.',
     );
     expect(qualityOf({ history: null }).historyProblem).toBe(
       'There is no History sheet, so conversion and days in stage are unknown. Run Deal Pipeline › Set up sheets to create it.',
@@ -103,6 +104,8 @@ describe('the data quality block of the Summary', () => {
       today: TODAY,
       refreshed: 'Refreshed',
       quality: qualityOf(input),
+      slippage: { slipped: [], owners: [] },
+      accuracy: { team: [], owners: [], notes: [] },
     });
   const block = (values: unknown[][]) => {
     const at = values.findIndex((line) => line[0] === 'Data quality');

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { summaryNumbers } from '../../src/core/numbers';
+
 import type { SummaryNumbers } from '../../src/core/numbers';
-import { LIST_LIMIT, UNKNOWN, isSummaryDate, refreshedText, summaryLayout } from '../../src/core/summary';
+import { summaryNumbers } from '../../src/core/numbers';
 import type { DataQuality, GridRect, SummaryInput, SummaryLayout } from '../../src/core/summary';
+import { isSummaryDate, refreshedText, summaryLayout, UNKNOWN } from '../../src/core/summary';
 import type { Deal, HistoryEntry, Options } from '../../src/core/types';
-import { OPTIONS, TABLE, TODAY, day, deal, moves } from './numbers/fixtures';
+import { day, deal, moves, OPTIONS, TABLE, TODAY } from './numbers/fixtures';
+
+/** The Summary lists at most this many deals per list. */
+const LIST_LIMIT = 100;
 
 const NOW = { today: TODAY, timeZone: 'America/New_York' };
 const DAY_MS = 86_400_000;
@@ -57,6 +61,8 @@ function layoutOf(input: Partial<SummaryInput> = {}): SummaryLayout {
     today: TODAY,
     refreshed: 'Refreshed 2025-05-15 09:00 America/New_York',
     quality: QUALITY,
+    accuracy: { team: [], owners: [], notes: [] },
+    slippage: { slipped: [], owners: [] },
     ...input,
   });
 }
@@ -205,7 +211,7 @@ describe('the Summary grid', () => {
 
   it('places both charts to the right of the grid, one above the other', () => {
     const width = layout.values[0]?.length ?? 0;
-    expect(layout.charts.map((chart) => chart.kind)).toEqual(['COLUMN', 'COLUMN']);
+    expect(layout.charts.map((chart) => chart.kind)).toEqual(['COLUMN', 'COLUMN', 'LINE']);
     expect(layout.charts.every((chart) => chart.anchor.column > width)).toBe(true);
     expect(layout.charts[1]!.anchor.row).toBeGreaterThan(layout.charts[0]!.anchor.row + 15);
   });
@@ -269,7 +275,9 @@ describe('the forecast range', () => {
       numbers.pipelineRange.p90,
     ]);
     expect(layout.values[header + 2]?.[0]).toBe('This quarter (2025-04-01 to 2025-06-30)');
-    expect(layout.values.some((line) => String(line[0]).includes('approximate'))).toBe(false);
+    expect(layout.values.some((line) => typeof line[0] === 'string' && line[0].includes('approximate'))).toBe(
+      false,
+    );
   });
 
   it('says when the range is approximate', () => {

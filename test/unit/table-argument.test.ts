@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { isOmitted, stageTableArgument } from '../../src/core/functions/table-argument';
 import { stageTableRows } from '../../src/core/settings';
-import { DEFAULT_STAGE_TABLE } from '../../src/core/settings';
+import { DEFAULT_STAGE_TABLE } from '../../src/core/stage-table';
 
 describe('the optional stage_table argument', () => {
   it('is left out when undefined, null or blank, never when it holds a value', () => {

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_STAGE_ROWS } from '../../src/core/defaults';
-import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/settings';
+import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/stage-table';
 import { checkTransition, dealIdNumber, formatDealId, nextDealId } from '../../src/core/transitions';
 import { aDeal } from './deal-helpers';
 

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
 import { dayFromParts } from '../../src/core/dates';
-import { parseDeals } from '../../src/core/deal-row';
-import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/settings';
+import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/stage-table';
 import type { Deal } from '../../src/core/types';
 import { validateDeal, validateDeals } from '../../src/core/validation';
-import { SNAPSHOT_STAGE_ROWS, aDeal, snapshotSheet } from './deal-helpers';
+import { aDeal, parseDeals, SNAPSHOT_STAGE_ROWS, snapshotSheet } from './deal-helpers';
 
 const TABLE = DEFAULT_STAGE_TABLE;
 const TODAY = dayFromParts(2025, 6, 15);

@@ -1,16 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import vm from 'node:vm';
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, isoOfDay, startOfDay } from '../../src/core/dates';
 import {
   isBlankCell,
   isEmailAddress,
   isUnreadable,
+  percentShown,
   readDay,
   readInstant,
   readMoney,
-  readNumber,
-  percentShown,
   readPercent,
   readText,
   readWholeNumber,
@@ -26,7 +27,6 @@ describe('blank cells', () => {
   });
 
   it('reads a blank cell as null for every typed reader', () => {
-    expect(readNumber('')).toBeNull();
     expect(readMoney(' ')).toBeNull();
     expect(readPercent(null)).toBeNull();
     expect(readDay(undefined, PARIS)).toBeNull();
@@ -70,11 +70,10 @@ describe('money', () => {
     expect(isUnreadable(readMoney('-$5'))).toBe(true);
   });
 
-  it('reads plain numbers, negative ones included', () => {
-    expect(readNumber('-$1,000.25')).toBe(-1000.25);
-    expect(readNumber('+3')).toBe(3);
-    expect(readNumber('.5')).toBe(0.5);
-    expect(isUnreadable(readNumber('--3'))).toBe(true);
+  it('reads a plus sign and a bare decimal point, and refuses a doubled sign', () => {
+    expect(readMoney('+3')).toBe(3);
+    expect(readMoney('.5')).toBe(0.5);
+    expect(readMoney('--3')).toEqual({ unreadable: 'must be a number ≥ 0, not "--3"' });
   });
 
   it('reads every amount written with thousands commas back to the same number', () => {
@@ -263,11 +262,10 @@ describe('the edges each reader keeps', () => {
     expect(readText(new Date(Date.UTC(2025, 2, 4, 23, 30)))).toBe('2025-03-04');
   });
 
-  it('reads numbers with spaces around them, and a minus sign before or after the symbol', () => {
-    expect(readNumber(' 12 ')).toBe(12);
-    expect(readNumber('$-30')).toBe(-30);
-    expect(readNumber('-$30')).toBe(-30);
-    expect(readNumber('abc')).toEqual({ unreadable: 'must be a number, not "abc"' });
+  it('reads amounts with spaces around them, and refuses a minus sign before or after the symbol', () => {
+    expect(readMoney(' 12 ')).toBe(12);
+    expect(readMoney('$-30')).toEqual({ unreadable: 'must be a number ≥ 0, not "$-30"' });
+    expect(readMoney('-$30')).toEqual({ unreadable: 'must be a number ≥ 0, not "-$30"' });
   });
 
   it('keeps both ends of a whole-number range', () => {

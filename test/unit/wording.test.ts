@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { countOf, wordFor } from '../../src/core/wording';
 
 describe('counting words', () => {

@@ -4,7 +4,7 @@
  * and setNote.
  */
 import type { Gas, Sheet, StageRow } from './gas';
-import { COL, cell, isDate, stageRows } from './gas';
+import { cell, COL, isDate, stageRows } from './gas';
 
 const ERROR_COLOR = '#f4c7c3';
 

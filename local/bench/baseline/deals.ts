@@ -4,7 +4,7 @@
  * History row, IDs from a counter found by scanning the ID column.
  */
 import type { Gas, Sheet } from './gas';
-import { COL, cell, stageRows } from './gas';
+import { cell, COL, stageRows } from './gas';
 
 function sheets(gas: Gas): { deals: Sheet; history: Sheet } {
   const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();

@@ -5,8 +5,8 @@
  * number. It runs on the same emulator as the add-on, as plain functions given the emulator's
  * globals, and is never shipped: it is the yardstick the add-on's batch I/O is measured against.
  */
-import { DEAL_FIELDS } from '../../../src/core/columns';
 import type { DealFieldKey } from '../../../src/core/columns';
+import { DEAL_FIELDS } from '../../../src/core/columns';
 
 /** The Apps Script globals a baseline script uses, as the emulator hands them over. */
 export interface Gas {

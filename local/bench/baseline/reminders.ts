@@ -4,7 +4,7 @@
  * row's stage by reading Settings again.
  */
 import type { Gas } from './gas';
-import { COL, DAY_MS, cell, isDate } from './gas';
+import { cell, COL, DAY_MS, isDate } from './gas';
 
 export function reminders(gas: Gas): void {
   const spreadsheet = gas.SpreadsheetApp.getActiveSpreadsheet();

@@ -4,7 +4,7 @@
  * and the funnel (from History) are one walk each.
  */
 import type { Gas, Sheet, StageRow } from './gas';
-import { COL, DAY_MS, cell, isDate, stageRows } from './gas';
+import { cell, COL, DAY_MS, isDate, stageRows } from './gas';
 
 interface Walk {
   readonly deals: Sheet;

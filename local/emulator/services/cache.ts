@@ -7,12 +7,12 @@
  * "Argument too large: value" — Apps Script's wording for argument-size failures; the exact text
  * for the cache is not documented. A cache may drop entries at any time: the host can evict.
  */
-import { scopedStores, utf8Length, type ScopedStores, type ServiceContext } from './internal.js';
+import { type ScopedStores, scopedStores, type ServiceContext, utf8Length } from './internal.js';
 
-export const MAX_KEY_LENGTH = 250;
-export const MAX_VALUE_BYTES = 100 * 1024;
-export const MAX_EXPIRATION_S = 21_600;
-export const DEFAULT_EXPIRATION_S = 600;
+const MAX_KEY_LENGTH = 250;
+const MAX_VALUE_BYTES = 100 * 1024;
+const MAX_EXPIRATION_S = 21_600;
+const DEFAULT_EXPIRATION_S = 600;
 
 export class CacheStore {
   readonly entries = new Map<string, { value: string; expiresAt: number }>();

@@ -10,11 +10,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { ServiceContext } from './internal.js';
 import { Blob } from './utilities.js';
 
-export const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
-export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
+const SandboxMode = Object.freeze({ EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' });
+const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' });
 const META_NAMES = [
   'apple-mobile-web-app-capable',
   'google-site-verification',
@@ -22,7 +23,7 @@ const META_NAMES = [
   'viewport',
 ];
 
-export function escapeHtml(value: unknown): string {
+function escapeHtml(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value)
     .replace(/&/g, '&amp;')
@@ -127,7 +128,7 @@ export class HtmlOutput {
 }
 
 /** Compiles a template into the body of function(__scope, __vars, output, __esc). */
-export function compileTemplate(source: string): string {
+function compileTemplate(source: string): string {
   let code = '';
   let i = 0;
   while (i < source.length) {
@@ -177,6 +178,7 @@ export class HtmlTemplate {
     let fn: (...a: unknown[]) => void;
     try {
       // Template code is script code: sloppy mode, so `with` gives it the variables and globals.
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating script code is the point
       fn = new Function(
         '__scope',
         '__vars',

@@ -5,16 +5,16 @@
  */
 import type { CallCounter } from '../calls.js';
 import type { Clock } from '../clock.js';
-import { CacheService, createCachesHost, type CachesHost } from './cache.js';
-import { HtmlService, type HtmlDeps } from './html-service.js';
-import { defaultError, Tracker, type ServiceContext, type SessionState } from './internal.js';
+import { CacheService, type CachesHost, createCachesHost } from './cache.js';
+import { type HtmlDeps, HtmlService } from './html-service.js';
+import { defaultError, type ServiceContext, type SessionState, Tracker } from './internal.js';
 import { LockService, LocksHost } from './lock.js';
 import { Logger, type LoggerHost } from './logger.js';
 import { MailApp, MailHost } from './mail-app.js';
-import { createPropertiesHost, PropertiesService, type PropertiesHost } from './properties.js';
+import { createPropertiesHost, type PropertiesHost, PropertiesService } from './properties.js';
 import { ScriptApp } from './script-app.js';
-import { TriggersHost } from './triggers.js';
 import { Session } from './session.js';
+import { TriggersHost } from './triggers.js';
 import { Ui, UiHost } from './ui.js';
 import { Utilities, type UtilitiesHost } from './utilities.js';
 
@@ -177,37 +177,13 @@ export function createServices(options: ServicesOptions): Services {
   };
 }
 
-export { Button, ButtonSet, Menu, PromptResponse, Ui, UiHost } from './ui.js';
-export type { AlertRecord, DialogRecord, MenuEntry, MenuTree } from './ui.js';
-export {
-  escapeHtml,
-  HtmlOutput,
-  HtmlService,
-  HtmlTemplate,
-  SandboxMode,
-  XFrameOptionsMode,
-} from './html-service.js';
-export { MAIL_QUOTA_MESSAGE, MailApp, MailHost, NO_RECIPIENT_MESSAGE } from './mail-app.js';
+export { HtmlService } from './html-service.js';
+export { LOCK_TIMEOUT_MESSAGE, LocksHost } from './lock.js';
 export type { SentMail } from './mail-app.js';
-export {
-  ADDON_FREQUENCY_MESSAGE,
-  ADDON_TIME_TRIGGER_MESSAGE,
-  EventType,
-  TOO_MANY_TRIGGERS_MESSAGE,
-  Trigger,
-  TriggerSource,
-  TriggersHost,
-  WeekDay,
-} from './triggers.js';
-export type { DueTrigger } from './triggers.js';
+export { MAIL_QUOTA_MESSAGE, MailApp, MailHost } from './mail-app.js';
+export { STORE_QUOTA_MESSAGE } from './properties.js';
 export { ScriptApp } from './script-app.js';
 export { minuteOffset } from './trigger-schedule.js';
-export { Properties, PropertyStore, STORE_QUOTA_MESSAGE } from './properties.js';
-export { Lock, LOCK_TIMEOUT_MESSAGE, LocksHost } from './lock.js';
-export type { LockEvent, LockScope } from './lock.js';
-export { Cache, CacheStore } from './cache.js';
-export { Blob, Charset, DigestAlgorithm, formatString } from './utilities.js';
-export { formatJavaDate } from './java-date-format.js';
-export { instantOf, resolveZone, wallTime } from '../time-zones.js';
-export type { LogLine } from './logger.js';
-export { isDate } from './internal.js';
+export { ADDON_TIME_TRIGGER_MESSAGE, TOO_MANY_TRIGGERS_MESSAGE, Trigger, TriggersHost } from './triggers.js';
+export type { MenuTree } from './ui.js';
+export { Ui, UiHost } from './ui.js';

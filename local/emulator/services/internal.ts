@@ -88,7 +88,7 @@ export function dateMs(value: Date): number {
 }
 
 /** The Apps Script type name of a value, for "The parameters (...) don't match" messages. */
-export function gasTypeName(value: unknown): string {
+function gasTypeName(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (isDate(value)) return 'Date';

@@ -5,10 +5,10 @@
 
 import {
   MONTH_NAMES,
-  WEEKDAY_NAMES,
-  type WallTime,
-  type Zone,
   utcWallTime,
+  type WallTime,
+  WEEKDAY_NAMES,
+  type Zone,
   zoneOffsetMs,
 } from '../time-zones.js';
 

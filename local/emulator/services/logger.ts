@@ -1,6 +1,6 @@
 /** Logger: log(message) or log(format, ...values); the host keeps every line with its clock time. */
-import { formatString } from './utilities.js';
 import type { ServiceContext } from './internal.js';
+import { formatString } from './utilities.js';
 
 export interface LogLine {
   at: number;
@@ -20,6 +20,7 @@ function render(value: unknown): string {
     try {
       return JSON.stringify(value);
     } catch {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- JSON cannot write it (a cycle): its default string
       return String(value);
     }
   }

@@ -13,12 +13,12 @@
  * The host can make the next send to an address fail (fault injection), consuming no quota, and
  * can hook every send (`onSend`) to play the time a real send takes or what runs meanwhile.
  */
-import type { ServiceContext } from './internal.js';
 import { ianaZone, wallTime } from '../time-zones.js';
+import type { ServiceContext } from './internal.js';
 import { Blob } from './utilities.js';
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
-export const NO_RECIPIENT_MESSAGE = 'Failed to send email: no recipient';
+const NO_RECIPIENT_MESSAGE = 'Failed to send email: no recipient';
 const PACIFIC = ianaZone('America/Los_Angeles');
 
 export interface SentMail {
@@ -153,7 +153,7 @@ export class MailApp {
   sendEmail(...args: unknown[]): void {
     let m: MailOptions;
     const [a, b, c, d] = args;
-    if (args.length === 1 && a !== null && typeof a === 'object') m = a as MailOptions;
+    if (args.length === 1 && a !== null && typeof a === 'object') m = a;
     else if (args.length === 4 && typeof d === 'string') m = { to: a, replyTo: b, subject: c, body: d };
     else m = { ...((d ?? {}) as MailOptions), to: a, subject: b, body: c };
     this.#send(m);

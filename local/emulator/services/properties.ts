@@ -7,10 +7,10 @@
  * bytes is refused with "You have exceeded the property storage quota. Please remove some
  * properties and try again." In both cases nothing is written.
  */
-import { scopedStores, utf8Length, type ScopedStores, type ServiceContext } from './internal.js';
+import { type ScopedStores, scopedStores, type ServiceContext, utf8Length } from './internal.js';
 
-export const MAX_VALUE_BYTES = 9 * 1024;
-export const MAX_STORE_BYTES = 500 * 1024;
+const MAX_VALUE_BYTES = 9 * 1024;
+const MAX_STORE_BYTES = 500 * 1024;
 export const STORE_QUOTA_MESSAGE =
   'You have exceeded the property storage quota. Please remove some properties and try again.';
 

@@ -6,10 +6,10 @@ import {
   AuthorizationStatus,
   EventType,
   Trigger,
-  TriggerSource,
-  WeekDay,
   type TriggerDeps,
   type TriggersHost,
+  TriggerSource,
+  WeekDay,
 } from './triggers.js';
 
 export interface ScriptAppOptions {

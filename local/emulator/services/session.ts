@@ -1,5 +1,5 @@
 /** Session: the active and effective user, the script time zone, the locale. */
-import { stableHash, type ServiceContext } from './internal.js';
+import { type ServiceContext, stableHash } from './internal.js';
 
 export class User {
   constructor(readonly email: string) {}

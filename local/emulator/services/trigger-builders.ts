@@ -1,15 +1,15 @@
 /** TriggerBuilder, ClockTriggerBuilder and SpreadsheetTriggerBuilder (ScriptApp.newTrigger). */
-import { dateMs, isDate } from './internal.js';
 import { instantOf, javaZone, resolveZone, wallTime, type Zone } from '../time-zones.js';
+import { dateMs, isDate } from './internal.js';
 import { minuteOffset, type Schedule } from './trigger-schedule.js';
 import {
   ADDON_FREQUENCY_MESSAGE,
   addTrigger,
   EventType,
   Trigger,
+  type TriggerDeps,
   TriggerSource,
   WEEKDAYS,
-  type TriggerDeps,
 } from './triggers.js';
 
 export class ClockTriggerBuilder {

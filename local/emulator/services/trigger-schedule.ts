@@ -13,8 +13,8 @@
  * - onMonthDay(d): on that day of each month.
  * A trigger never fires at or before the moment it was created.
  */
-import { stableHash } from './internal.js';
 import { instantOf, wallTime, type Zone } from '../time-zones.js';
+import { stableHash } from './internal.js';
 
 export type Schedule =
   | { kind: 'once'; at: number }

@@ -7,8 +7,8 @@
  * triggers may not run more often than hourly (everyMinutes throws at create()).
  * When clock triggers fire: see trigger-schedule.ts; the host asks `dueTimeTriggers(from, to)`.
  */
-import type { ServiceContext } from './internal.js';
 import { javaZone } from '../time-zones.js';
+import type { ServiceContext } from './internal.js';
 import { fireTimes, type Schedule } from './trigger-schedule.js';
 
 export const EventType = Object.freeze({

@@ -4,11 +4,11 @@
  * prompt answers with the first button of its set (OK, or YES for YES_NO / YES_NO_CANCEL) and a
  * prompt's text is ''. CLOSE (the user closed the dialog) may be queued for any button set.
  */
-import { signatureError, type ServiceContext } from './internal.js';
 import { HtmlOutput } from './html-service.js';
+import { type ServiceContext, signatureError } from './internal.js';
 
-export const Button = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
-export const ButtonSet = Object.freeze({
+const Button = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
+const ButtonSet = Object.freeze({
   OK: 'OK',
   OK_CANCEL: 'OK_CANCEL',
   YES_NO: 'YES_NO',

@@ -1,11 +1,12 @@
 /** Utilities: dates, sprintf, sleep (advances the clock), UUIDs, base64, digests, blobs, JSON. */
 import { createHash, createHmac } from 'node:crypto';
-import { GMT, resolveZone } from '../time-zones.js';
-import { formatJavaDate } from './java-date-format.js';
-import { dateMs, fromBytes, isDate, signatureError, toSignedBytes, type ServiceContext } from './internal.js';
 
-export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
-export const DigestAlgorithm = Object.freeze({
+import { GMT, resolveZone } from '../time-zones.js';
+import { dateMs, fromBytes, isDate, type ServiceContext, signatureError, toSignedBytes } from './internal.js';
+import { formatJavaDate } from './java-date-format.js';
+
+const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' });
+const DigestAlgorithm = Object.freeze({
   MD2: 'MD2',
   MD5: 'MD5',
   SHA_1: 'SHA_1',

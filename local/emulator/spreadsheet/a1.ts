@@ -8,7 +8,7 @@ export interface Box {
   numColumns: number;
 }
 
-export function columnLetters(column: number): string {
+function columnLetters(column: number): string {
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -16,7 +16,7 @@ export function columnLetters(column: number): string {
   return s;
 }
 
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -48,7 +48,7 @@ function endpoint(text: string): { column: number; row: number } | null {
   return { column: m[1] ? columnNumber(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
 }
 
-export const RANGE_NOT_FOUND = 'Range not found';
+const RANGE_NOT_FOUND = 'Range not found';
 
 /**
  * Resolves an A1 reference without a sheet name on a sheet of the given size. Open ends
@@ -85,9 +85,4 @@ export function splitSheetName(ref: string): { sheetName: string | null; a1: str
     name = name.slice(1, -1).replace(/''/g, "'");
   }
   return { sheetName: name, a1: ref.slice(bang + 1) };
-}
-
-/** The sheet name as it appears in a reference, quoted when it needs to be. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

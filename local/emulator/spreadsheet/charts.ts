@@ -1,8 +1,8 @@
 /** Embedded charts: the builder script code fills in, the chart it builds, and its container. */
-import { rangeRefOf } from './context';
 import type { Context } from './context';
 import type { ChartModel, RangeRef, SheetModel } from './model';
 import type { Range } from './range';
+import { rangeRefOf } from './script-args';
 
 export function newChartModel(): ChartModel {
   return {

@@ -6,11 +6,12 @@
 import type { CallCounter } from '../calls';
 import type { Clock } from '../clock';
 import type { Box } from './a1';
-import { ContainerInfo, ChartOptions, EmbeddedChart, EmbeddedChartBuilder } from './charts';
+import { ChartOptions, ContainerInfo, EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import { DataValidation, DataValidationBuilder } from './data-validation';
 import type { ChartModel, ProtectionModel, RangeRef, SheetModel, ValidationRule } from './model';
 import { Protection, User } from './protection';
 import { Range } from './range';
+import { RangeList } from './range-list';
 import { Sheet } from './sheet';
 import { Spreadsheet } from './spreadsheet';
 import type { Workbook } from './workbook';
@@ -37,6 +38,15 @@ export class Context {
 
   range(model: SheetModel, box: Box): Range {
     return this.calls.track(new Range(this, model, box), 'Range');
+  }
+
+  /** A Range the emulator works through itself, for a call script code already made (RangeList). */
+  untrackedRange(model: SheetModel, box: Box): Range {
+    return new Range(this, model, box);
+  }
+
+  rangeList(model: SheetModel, boxes: readonly Box[]): RangeList {
+    return this.calls.track(new RangeList(this, model, boxes), 'RangeList');
   }
 
   /** A range from a stored reference; throws when its sheet was deleted. */
@@ -100,30 +110,4 @@ export class Context {
   chartOptions(model: ChartModel): ChartOptions {
     return this.calls.track(new ChartOptions(model), 'ChartOptions');
   }
-}
-
-/** The model behind a Sheet that script code passes back in (read as fields, so not counted). */
-export function sheetModelOf(sheet: unknown, method: string): SheetModel {
-  const model =
-    typeof sheet === 'object' && sheet !== null ? (sheet as { model?: unknown }).model : undefined;
-  if (isSheetModel(model)) return model;
-  throw new Error(`The parameters (${typeName(sheet)}) don't match the method signature for ${method}.`);
-}
-
-/** The reference behind a Range that script code passes back in (read as fields, so not counted). */
-export function rangeRefOf(range: unknown, method: string): RangeRef {
-  const r = typeof range === 'object' && range !== null ? (range as { model?: unknown; box?: Box }) : {};
-  if (isSheetModel(r.model) && r.box) return { sheetId: r.model.id, ...r.box };
-  throw new Error(`The parameters (${typeName(range)}) don't match the method signature for ${method}.`);
-}
-
-function isSheetModel(x: unknown): x is SheetModel {
-  return typeof x === 'object' && x !== null && 'rows' in x && 'maxRows' in x;
-}
-
-export function typeName(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return `${x.length > 0 ? typeName(x[0]) : 'Object'}[]`;
-  if (typeof x === 'object') return Object.prototype.toString.call(x).slice(8, -1);
-  return typeof x === 'string' ? 'String' : typeof x === 'number' ? 'number' : typeof x;
 }

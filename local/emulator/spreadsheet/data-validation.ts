@@ -2,9 +2,9 @@
  * Data validation rules: the builder script code fills in and the rule it builds. Rules are
  * recorded on cells and read back; the emulator does not enforce them on writes.
  */
-import { rangeRefOf, typeName } from './context';
 import type { Context } from './context';
 import { type CellValue, isDate, type RuleArg, type ValidationRule } from './model';
+import { rangeRefOf, typeName } from './script-args';
 
 function copyArg(arg: RuleArg): RuleArg {
   if (Array.isArray(arg)) return arg.map((x) => (isDate(x) ? new Date(x.getTime()) : x));

@@ -3,6 +3,7 @@
  * content extent, clearing, and moving whole cells (for sort and copy). Coordinates are 1-based
  * like Apps Script; callers check bounds.
  */
+import type { Box } from './a1';
 import {
   type CellValue,
   FORMAT_DEFAULTS,
@@ -17,7 +18,6 @@ import {
   type SheetModel,
 } from './model';
 import { type Parsed, parseScriptValue } from './values';
-import type { Box } from './a1';
 
 type Slot<K extends Layer> = (LayerTypes[K] | undefined)[];
 
@@ -111,7 +111,7 @@ export function readValues(
   { row, column, numRows, numColumns }: Box,
   makeDate: (ms: number) => Date,
 ): CellValue[][] {
-  const out: CellValue[][] = new Array(numRows);
+  const out = new Array<CellValue[]>(numRows);
   const c0 = column - 1;
   const c1 = c0 + numColumns;
   for (let r = 0; r < numRows; r++) {
@@ -152,11 +152,11 @@ export function readLayer<K extends Layer, D>(
   { row, column, numRows, numColumns }: Box,
   empty: D,
 ): (LayerTypes[K] | D)[][] {
-  const out: (LayerTypes[K] | D)[][] = new Array(numRows);
+  const out = new Array<(LayerTypes[K] | D)[]>(numRows);
   for (let r = 0; r < numRows; r++) {
     const data = sheet.rows[row - 1 + r];
     const arr = data ? layerOf(data, layer) : undefined;
-    const line: (LayerTypes[K] | D)[] = new Array(numColumns);
+    const line = new Array<LayerTypes[K] | D>(numColumns);
     for (let c = 0; c < numColumns; c++) line[c] = arr?.[column - 1 + c] ?? empty;
     out[r] = line;
   }
@@ -183,7 +183,7 @@ export function writeLayer<K extends Layer>(
 }
 
 export function formatDefault<K extends FormatKey>(key: K): LayerTypes[K] {
-  return (FORMAT_DEFAULTS as { [F in FormatKey]: LayerTypes[F] })[key] as LayerTypes[K];
+  return FORMAT_DEFAULTS[key] as LayerTypes[K];
 }
 
 function rowHasContent(data: RowData | undefined): boolean {
@@ -224,7 +224,7 @@ export function takeSlices(sheet: SheetModel, { row, column, numRows, numColumns
   const c1 = c0 + numColumns;
   for (let r = 0; r < numRows; r++) {
     const data = sheet.rows[row - 1 + r];
-    const slice: RowSlice = { v: new Array(numColumns), layers: {} };
+    const slice: RowSlice = { v: new Array<CellValue | undefined>(numColumns), layers: {} };
     if (data) {
       for (let c = c0; c < c1; c++) {
         const x = data.v[c];

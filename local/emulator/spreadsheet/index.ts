@@ -40,11 +40,11 @@ export interface SpreadsheetService {
   /** The untracked model: seed, inspect, persist, user edits. */
   workbook: Workbook;
   /** A tracked Range for script code (e.g. onEdit's e.range); "Sheet!A1" or A1 on sheetName. */
-  scriptRange(sheetName: string, a1: string): Range;
+  scriptRange: (sheetName: string, a1: string) => Range;
   /** A tracked Sheet for script code. */
-  scriptSheet(sheetName: string): Sheet;
+  scriptSheet: (sheetName: string) => Sheet;
   /** A tracked Spreadsheet for script code (e.g. onEdit's e.source). */
-  scriptSpreadsheet(): Spreadsheet;
+  scriptSpreadsheet: () => Spreadsheet;
 }
 
 export function createSpreadsheetService(options: SpreadsheetServiceOptions): SpreadsheetService {
@@ -71,14 +71,14 @@ export function createSpreadsheetService(options: SpreadsheetServiceOptions): Sp
   };
 }
 
-export { Workbook } from './workbook';
-export type { Toast, UserEdit, WorkbookInit } from './workbook';
-export type { WorkbookJSON } from './workbook-json';
-export type { CellValue, SheetModel, RangeRef, ValidationRule, ProtectionModel, ChartModel } from './model';
+export { ChartType } from './enums';
+export type { CellValue, RangeRef, SheetModel, ValidationRule } from './model';
 export { GENERAL_FORMAT } from './model';
 export { displayValue } from './number-format';
-export { ChartType, DataValidationCriteria, ProtectionType } from './enums';
 export type { Range } from './range';
 export type { Sheet } from './sheet';
 export type { Spreadsheet } from './spreadsheet';
 export type { SpreadsheetApp } from './spreadsheet-app';
+export type { UserEdit } from './workbook';
+export { Workbook } from './workbook';
+export type { WorkbookJSON } from './workbook-json';

@@ -119,8 +119,8 @@ export interface SheetModel {
   charts: ChartModel[];
 }
 
-export const DEFAULT_MAX_ROWS = 1000;
-export const DEFAULT_MAX_COLUMNS = 26;
+const DEFAULT_MAX_ROWS = 1000;
+const DEFAULT_MAX_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 
 export function newSheetModel(id: number, name: string): SheetModel {

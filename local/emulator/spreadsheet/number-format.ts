@@ -5,17 +5,17 @@
  * patterns (yyyy-mm-dd, mmm d, yyyy, M/d/yyyy, hh:mm, h:mm AM/PM). Unformatted numbers show up
  * to 10 significant digits; unformatted dates show as yyyy-mm-dd (plus hh:mm:ss when not midnight).
  */
-import { type CellValue, GENERAL_FORMAT, isDate } from './model';
 import {
   ianaZone,
   MONTH_NAMES,
   utcWallTime,
-  WEEKDAY_NAMES,
   type WallTime,
   wallTime,
+  WEEKDAY_NAMES,
   type Zone,
   zoneOffsetMs,
 } from '../time-zones';
+import { type CellValue, GENERAL_FORMAT, isDate } from './model';
 
 type Token = { kind: 'lit'; text: string } | { kind: 'code'; text: string };
 
@@ -197,7 +197,7 @@ export function displayValue(
   }
   return formatNumber(
     tokens,
-    isDate(value) ? serialOf(value.getTime(), ianaZone(timeZone)) : (value as number),
+    isDate(value) ? serialOf(value.getTime(), ianaZone(timeZone)) : value,
     negativeSign,
   );
 }

@@ -1,8 +1,8 @@
 /** Protection of a range or a whole sheet. Editors are recorded; nothing is enforced, canEdit is true. */
-import { rangeRefOf } from './context';
 import type { Context } from './context';
 import type { ProtectionModel, RangeRef, SheetModel } from './model';
 import type { Range } from './range';
+import { rangeRefOf } from './script-args';
 
 export class User {
   constructor(private readonly email: string) {}

@@ -1,9 +1,9 @@
 /** Range: where it is (coordinates, A1 notation, navigation) and the checks every writer shares. */
 import { type Box, boxA1 } from './a1';
 import type { Context } from './context';
-import { typeName } from './context';
 import type { RangeRef, SheetModel } from './model';
 import type { Range } from './range';
+import { typeName } from './script-args';
 import type { Sheet } from './sheet';
 
 export function checkBox(sheet: SheetModel, box: Box): void {

@@ -2,7 +2,7 @@
  * Range as script code sees it: values, formulas, validation, clearing, sorting, protecting.
  * The emulator does not evaluate formulas: a formula cell reads as '' from getValues.
  */
-import { rangeRefOf, typeName } from './context';
+import { DataValidation } from './data-validation';
 import {
   clearCells,
   ensureRow,
@@ -17,12 +17,12 @@ import {
   writeValues,
 } from './grid';
 import { type CellValue, FORMAT_KEYS, type ValidationRule } from './model';
-import { DataValidation } from './data-validation';
 import { addProtection, type Protection } from './protection';
+import { checkBox } from './range-base';
 import { RangeFormats } from './range-format';
+import { rangeRefOf, typeName } from './script-args';
 import { sortBox, sortKeys } from './sort';
 import { parseScriptValue } from './values';
-import { checkBox } from './range-base';
 
 export interface ClearOptions {
   commentsOnly?: boolean;

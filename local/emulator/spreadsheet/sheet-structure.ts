@@ -1,10 +1,10 @@
 /** Sheet: its grid's shape (inserting and deleting rows and columns, frozen panes, widths, visibility). */
 import type { Context } from './context';
-import { typeName } from './context';
 import { lastRow, writeValues } from './grid';
 import { deleteColumns, deleteRows, insertColumns, insertRows } from './grid-shape';
 import { DEFAULT_COLUMN_WIDTH, type SheetModel } from './model';
 import { displayValue } from './number-format';
+import { typeName } from './script-args';
 import { shiftReferences } from './shift';
 
 const OUT_OF_BOUNDS_ROWS = 'Those rows are out of bounds.';

@@ -1,12 +1,13 @@
 /** Sheet as script code sees it: identity, ranges, content extent, clearing, sorting, protections, charts. */
 import { type Box, parseA1, splitSheetName } from './a1';
-import { chartModelOf, copyChartModel, newChartModel } from './charts';
 import type { EmbeddedChart, EmbeddedChartBuilder } from './charts';
-import { rangeRefOf, typeName } from './context';
+import { chartModelOf, copyChartModel, newChartModel } from './charts';
 import { clearCells, lastColumn, lastRow } from './grid';
 import { addProtection, type Protection } from './protection';
 import type { Range } from './range';
 import { checkBox } from './range-base';
+import { type RangeList, rangeListBoxes } from './range-list';
+import { rangeRefOf, typeName } from './script-args';
 import { SheetStructure } from './sheet-structure';
 import { sortBox } from './sort';
 import type { Spreadsheet } from './spreadsheet';
@@ -58,6 +59,11 @@ export class Sheet extends SheetStructure {
     const box: Box = { row: rowOrA1, column, numRows: numRows ?? 1, numColumns: numColumns ?? 1 };
     checkBox(this.model, box);
     return this.ctx.range(this.model, box);
+  }
+
+  /** Ranges of this sheet by A1 notation, for one call on all of them (range-list.ts). */
+  getRangeList(a1Notations: string[]): RangeList {
+    return this.ctx.rangeList(this.model, rangeListBoxes(a1Notations, this.model));
   }
 
   /** A1 to the last row and column with content (A1 alone on an empty sheet). */

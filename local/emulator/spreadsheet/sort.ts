@@ -2,9 +2,9 @@
  * Sorting rows the way Sheets orders values: numbers and dates first, then text (case
  * insensitive), then booleans; empty cells always last, ascending or descending.
  */
+import type { Box } from './a1';
 import { putSlices, takeSlices } from './grid';
 import { type CellValue, isDate, type SheetModel } from './model';
-import type { Box } from './a1';
 
 export interface SortKey {
   /** Absolute column number on the sheet. */
@@ -23,7 +23,7 @@ function asNumber(v: CellValue): number {
   return isDate(v) ? v.getTime() / 86_400_000 + 25_569 : Number(v);
 }
 
-export function compareCells(a: CellValue | undefined, b: CellValue | undefined, ascending: boolean): number {
+function compareCells(a: CellValue | undefined, b: CellValue | undefined, ascending: boolean): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
   const dir = ascending ? 1 : -1;
   const ra = rank(a);

@@ -1,6 +1,5 @@
 /** SpreadsheetApp: the entry point script code calls, plus the enums it exposes. */
 import type { Context } from './context';
-import { rangeRefOf, sheetModelOf } from './context';
 import type { DataValidationBuilder } from './data-validation';
 import {
   BorderStyle,
@@ -11,6 +10,7 @@ import {
   WrapStrategy,
 } from './enums';
 import type { Range } from './range';
+import { rangeRefOf, sheetModelOf } from './script-args';
 import type { Sheet } from './sheet';
 import type { Spreadsheet } from './spreadsheet';
 

@@ -1,11 +1,11 @@
 /** Spreadsheet as script code sees it: its sheets, the active sheet and selection, named ranges, toasts. */
 import { parseA1, splitSheetName } from './a1';
 import type { Context } from './context';
-import { rangeRefOf, sheetModelOf, typeName } from './context';
 import { lastColumn, lastRow } from './grid';
 import type { Protection } from './protection';
 import type { Range } from './range';
 import { checkBox } from './range-base';
+import { rangeRefOf, sheetModelOf, typeName } from './script-args';
 import type { Sheet } from './sheet';
 
 export class Spreadsheet {

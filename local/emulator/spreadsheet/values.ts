@@ -7,8 +7,8 @@
  * numbers, percents, dollar amounts, TRUE/FALSE and dates are converted; nothing is parsed in a
  * cell formatted as plain text ("@").
  */
-import { type CellValue, isDate } from './model';
 import { ianaZone, instantOf } from '../time-zones';
+import { type CellValue, isDate } from './model';
 
 export interface Parsed {
   value: CellValue | undefined;
@@ -50,7 +50,7 @@ export function parseScriptValue(value: unknown, timeZone: string, textFormat: b
   }
 }
 
-export function parseText(text: string, timeZone: string, textFormat: boolean): Parsed {
+function parseText(text: string, timeZone: string, textFormat: boolean): Parsed {
   if (text === '') return EMPTY;
   const first = text.charCodeAt(0);
   if (first === 61 /* = */ && text.length > 1 && !textFormat) return formulaText(text);

@@ -2,7 +2,7 @@
  * The workbook as JSON, for the playground's save file. Holes are null, dates are
  * {"$date": iso}, and validation rules are stored once per sheet and referenced by index.
  */
-import { LAYERS, type RowData, type SheetModel, type ValidationRule, isDate } from './model';
+import { isDate, LAYERS, type RowData, type SheetModel, type ValidationRule } from './model';
 import type { Toast, Workbook } from './workbook';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -62,7 +62,7 @@ function sheetToJSON(sheet: SheetModel): SheetJSON {
           if (!rule) return null;
           let index = ruleIndex.get(rule);
           if (index === undefined) {
-            index = rules.push({ ...rule, args: rule.args.map(encode) } as unknown as Json) - 1;
+            index = rules.push({ ...rule, args: rule.args.map(encode) }) - 1;
             ruleIndex.set(rule, index);
           }
           return index;

@@ -3,12 +3,12 @@
  * playground seed and inspect without counting calls, and the user's own edits (typing or
  * pasting), which change cells without firing triggers (the harness fires onEdit itself).
  */
-import { type Box, boxA1, cellA1, parseA1, splitSheetName } from './a1';
-import { cellValue, ensureRow, lastColumn, lastRow, layerAt, putParsed, isTextFormat } from './grid';
-import { type CellValue, isDate, newSheetModel, type RangeRef, type SheetModel } from './model';
 import { isTimeZone } from '../time-zones';
+import { type Box, boxA1, cellA1, parseA1, splitSheetName } from './a1';
+import { cellValue, ensureRow, isTextFormat, lastColumn, lastRow, layerAt, putParsed } from './grid';
+import { type CellValue, isDate, newSheetModel, type RangeRef, type SheetModel } from './model';
 import { parseScriptValue } from './values';
-import { type WorkbookJSON, workbookFromJSON, workbookToJSON } from './workbook-json';
+import { workbookFromJSON, type WorkbookJSON, workbookToJSON } from './workbook-json';
 
 export interface Toast {
   message: string;

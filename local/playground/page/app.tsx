@@ -4,19 +4,20 @@
  * sidebar the add-on produced exactly once.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from './api';
+
 import { a1Of } from './a1';
-import { CALL_ENDED } from './contract';
+import { api } from './api';
+import { SheetTabs, TopBar } from './bars';
 import type { ChangeResponse, SheetView, StateView } from './contract';
-import { Grid } from './grid';
+import { CALL_ENDED } from './contract';
 import type { CellRef } from './grid';
+import { Grid } from './grid';
 import { importReportLines } from './import-report';
 import { MenuBar } from './menu-bar';
-import { ModalView, Toasts } from './overlays';
 import type { Modal, ShownToast } from './overlays';
-import { PanelView } from './panels';
+import { ModalView, Toasts } from './overlays';
 import type { Panel } from './panels';
-import { SheetTabs, TopBar } from './bars';
+import { PanelView } from './panels';
 import { warningFor } from './warnings';
 
 /** Rows asked for at first, and added by "Show more rows". */

@@ -2,15 +2,15 @@
  * The bars around the grid: the title bar with the playground's own controls (its clock with
  * "Next day", the outbox and the triggers), and the sheet tabs.
  */
-import type { Panel } from './panels';
 import type { StateView } from './contract';
+import type { Panel } from './panels';
 
 export function TopBar(props: {
   state: StateView;
   busy: boolean;
   panel: Panel | null;
-  onNextDay(): void;
-  onToggle(kind: 'outbox' | 'triggers'): void;
+  onNextDay: () => void;
+  onToggle: (kind: 'outbox' | 'triggers') => void;
 }) {
   const { state, panel } = props;
   const toggle = (kind: 'outbox' | 'triggers', caption: string) => (

@@ -4,6 +4,7 @@
  */
 import type { CSSProperties } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+
 import type { CellStyle, CellView, SheetView } from './contract';
 
 export const DEFAULT_WIDTH = 100;

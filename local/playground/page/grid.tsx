@@ -5,6 +5,7 @@
  * show on hover, the frozen header stays put, and charts float at their anchor cell.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+
 import { a1Of, columnLetters } from './a1';
 import { CellEditor, DEFAULT_WIDTH, overflowWidth, px, styleCss } from './cell';
 import { Chart } from './chart';
@@ -23,9 +24,9 @@ export interface CellRef {
 interface GridProps {
   view: SheetView;
   selected: CellRef;
-  onSelect(cell: CellRef): void;
+  onSelect: (cell: CellRef) => void;
   /** A typed value (one cell) or a paste (a block from `row`, `column`). */
-  onEdit(row: number, column: number, values: string[][]): void;
+  onEdit: (row: number, column: number, values: string[][]) => void;
   /** Set when the sheet has rows beyond those shown. */
   onShowMore?: () => void;
 }

@@ -4,13 +4,14 @@
  * on click, a submenu on hover or click; Escape or a click elsewhere closes it.
  */
 import { useEffect, useState } from 'preact/hooks';
+
 import type { MenuItemView, MenuView } from './contract';
 
 interface MenuBarProps {
   addonMenu: MenuView | null;
   referenceFiles: string[];
-  onRun(functionName: string): void;
-  onImport(file: string): void;
+  onRun: (functionName: string) => void;
+  onImport: (file: string) => void;
 }
 
 type Open = 'file' | 'extensions' | null;
@@ -84,7 +85,7 @@ export function MenuBar({ addonMenu, referenceFiles, onRun, onImport }: MenuBarP
   );
 }
 
-function Submenu({ menu, onRun }: { menu: MenuView; onRun(functionName: string): void }) {
+function Submenu({ menu, onRun }: { menu: MenuView; onRun: (functionName: string) => void }) {
   const [open, setOpen] = useState(false);
   return (
     <li
@@ -113,7 +114,7 @@ function Submenu({ menu, onRun }: { menu: MenuView; onRun(functionName: string):
   );
 }
 
-function MenuEntry({ item, onRun }: { item: MenuItemView; onRun(functionName: string): void }) {
+function MenuEntry({ item, onRun }: { item: MenuItemView; onRun: (functionName: string) => void }) {
   if ('separator' in item) return <li role="separator" class="separator" />;
   if ('submenu' in item) return <Submenu menu={item.submenu} onRun={onRun} />;
   return (

@@ -4,12 +4,13 @@
  * the same look, and toasts in the bottom-right corner that go after their timeout.
  */
 import { useEffect } from 'preact/hooks';
+
 import type { AlertView, DialogView } from './contract';
 
 export type Modal =
   | { kind: 'alert'; alert: AlertView }
   | { kind: 'dialog'; dialog: DialogView }
-  | { kind: 'confirm'; title: string; message: string; onConfirm(): void }
+  | { kind: 'confirm'; title: string; message: string; onConfirm: () => void }
   | { kind: 'report'; title: string; lines: string[] };
 
 export interface ShownToast {
@@ -21,7 +22,7 @@ export interface ShownToast {
   error?: boolean;
 }
 
-export function ModalView({ modal, onClose }: { modal: Modal; onClose(): void }) {
+export function ModalView({ modal, onClose }: { modal: Modal; onClose: () => void }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     document.addEventListener('keydown', onKey);
@@ -44,7 +45,7 @@ export function ModalView({ modal, onClose }: { modal: Modal; onClose(): void })
   );
 }
 
-function ModalBody({ modal, onClose }: { modal: Modal; onClose(): void }) {
+function ModalBody({ modal, onClose }: { modal: Modal; onClose: () => void }) {
   switch (modal.kind) {
     case 'alert':
       // The script already had its answer (the emulator gives the first button): these only close.
@@ -108,7 +109,7 @@ function ModalBody({ modal, onClose }: { modal: Modal; onClose(): void }) {
   }
 }
 
-export function Toasts({ toasts, onClose }: { toasts: ShownToast[]; onClose(key: number): void }) {
+export function Toasts({ toasts, onClose }: { toasts: ShownToast[]; onClose: (key: number) => void }) {
   return (
     <div class="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
@@ -118,7 +119,7 @@ export function Toasts({ toasts, onClose }: { toasts: ShownToast[]; onClose(key:
   );
 }
 
-function ToastView({ toast, onClose }: { toast: ShownToast; onClose(): void }) {
+function ToastView({ toast, onClose }: { toast: ShownToast; onClose: () => void }) {
   useEffect(() => {
     if (toast.timeoutSeconds <= 0) return;
     const timer = setTimeout(onClose, toast.timeoutSeconds * 1000);

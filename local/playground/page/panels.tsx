@@ -4,6 +4,7 @@
  * or its installed triggers, each with "Run now".
  */
 import { useState } from 'preact/hooks';
+
 import type { MailView, TriggerView } from './contract';
 
 export type Panel =
@@ -13,8 +14,8 @@ export function PanelView(props: {
   panel: Panel;
   outbox: MailView[];
   triggers: TriggerView[];
-  onRunTrigger(id: string): void;
-  onClose(): void;
+  onRunTrigger: (id: string) => void;
+  onClose: () => void;
 }) {
   const { panel } = props;
   const title = panel.kind === 'sidebar' ? panel.title : panel.kind === 'outbox' ? 'Outbox' : 'Triggers';
@@ -87,7 +88,7 @@ function Mail({ mail }: { mail: MailView }) {
   );
 }
 
-function Triggers({ triggers, onRun }: { triggers: TriggerView[]; onRun(id: string): void }) {
+function Triggers({ triggers, onRun }: { triggers: TriggerView[]; onRun: (id: string) => void }) {
   if (triggers.length === 0) {
     return (
       <p class="panel-empty">No trigger installed. Extensions › Deal Pipeline › Turn on daily reminders.</p>

@@ -4,9 +4,9 @@
  * skipped (ranges often run past the data). Every problem is an ArgumentError that names the
  * function, the argument, the row within it and the value, which Sheets shows in the cell.
  */
-import { isBlankCell, isUnreadable, readDay, readMoney } from '../values';
-import type { CalendarDay } from '../types';
 import { quoteValue } from '../problems';
+import type { CalendarDay } from '../types';
+import { isBlankCell, isUnreadable, readDay, readMoney } from '../values';
 import { wordFor } from '../wording';
 
 export class ArgumentError extends Error {

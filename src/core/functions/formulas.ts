@@ -3,13 +3,13 @@
  * STAGE_PROBABILITY, SALES_VELOCITY and FORECAST_RANGE (SPEC §3). The server passes the stage
  * table and the spreadsheet's time zone; everything else comes from the arguments.
  */
-import { forecastRange, salesVelocityOf, weightedSum, winRate } from '../numbers';
 import type { DayRange } from '../numbers';
+import { forecastRange, salesVelocityOf, weightedSum, winRate } from '../numbers';
 import { findStage, probabilityInStage, stageNames } from '../stages';
 import type { CalendarDay, StageKind, StageTable } from '../types';
 import { isBlankCell, isUnreadable, readPercent } from '../values';
-import { ArgumentError, amountAt, columnOf, dateArgument, dayAt, rowError, usedRows } from './arguments';
 import type { Column } from './arguments';
+import { amountAt, ArgumentError, columnOf, dateArgument, dayAt, rowError, usedRows } from './arguments';
 import { isOmitted } from './table-argument';
 
 export interface FunctionContext {

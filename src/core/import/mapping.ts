@@ -4,8 +4,8 @@
  * by their usual words, then the rest to the open stage at the same point of the pipeline.
  * Nothing here reads or writes a sheet: the preview shows the proposal, and the team corrects it.
  */
-import { DEAL_FIELDS, normalizeHeader } from '../columns';
 import type { DealFieldKey } from '../columns';
+import { DEAL_FIELDS, normalizeHeader } from '../columns';
 import { findStage } from '../stages';
 import type { StageTable } from '../types';
 

@@ -3,8 +3,8 @@
  * mapping a person sent back: any top-level function can be called from a browser console with
  * any arguments, so every target and stage is checked against what exists.
  */
-import { DEAL_FIELDS } from '../columns';
 import type { DealFieldKey } from '../columns';
+import { DEAL_FIELDS } from '../columns';
 import { findStage } from '../stages';
 import type { StageTable } from '../types';
 import type { ColumnTarget, ImportMapping } from './mapping';
@@ -107,11 +107,11 @@ export function judgeMapping(
   const id = sourceId === undefined || sourceId === null || sourceId === '' ? null : sourceId;
   if (
     id !== null &&
-    (typeof id !== 'string' || !(out[id] !== null && out[id] !== undefined && 'keep' in out[id]!))
+    (typeof id !== 'string' || !(out[id] !== null && out[id] !== undefined && 'keep' in out[id]))
   ) {
     return { ok: false, message: `sourceId ${JSON.stringify(id)} must be a column that is kept.` };
   }
-  return { ok: true, mapping: { columns: out, stages: stageOf, sourceId: id as string | null } };
+  return { ok: true, mapping: { columns: out, stages: stageOf, sourceId: id } };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -39,7 +39,7 @@ const DAY_MONTH_YEAR = /^(\d{1,2})[\s\-/.]([a-z]{3,9})\.?[\s\-/.,]+(\d{2}|\d{4})
 const MONTH_DAY_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** A day in any of the spellings exports use; null when blank, undefined when unreadable. */
-export function importDay(value: unknown, timeZone: string): CalendarDay | null | undefined {
+function importDay(value: unknown, timeZone: string): CalendarDay | null | undefined {
   const read = readDay(value, timeZone);
   if (!isUnreadable(read)) return read;
   const text = String(value).trim();
@@ -151,7 +151,7 @@ function convertCell(field: DealFieldKey, value: unknown, timeZone: string): Imp
 }
 
 /** A short, stable key of a row's content, for sources without an ID of their own. */
-export function contentKey(cells: Partial<Record<DealFieldKey, ImportCell>>): string {
+function contentKey(cells: Partial<Record<DealFieldKey, ImportCell>>): string {
   const text = DEAL_FIELDS.map((field) => {
     const cell = cells[field.key];
     return isDate(cell) ? cell.getTime() : (cell ?? '');

@@ -41,9 +41,9 @@ export interface ForecastRange {
 }
 
 /** Up to this many uncertain deals, all are convolved on the grid; beyond, the grid would be too coarse. */
-export const ALL_EXACT_LIMIT = 10_000;
+const ALL_EXACT_LIMIT = 10_000;
 /** Beyond it, this many (the most lopsided ones) are, and the rest taken as normal. */
-export const EXACT_DEALS = 2_000;
+const EXACT_DEALS = 2_000;
 /** Grid cell updates the convolution may cost (about 0.1 s); caps how fine the grid is. */
 const GRID_WORK = 4e7;
 /** Nor finer than needed: rounding within about σ ÷ 300 of the total (σ ÷ (1000 √n) per deal). */

@@ -5,7 +5,7 @@
 import { addMonths, monthStart, partsOfDay } from '../dates';
 import type { CalendarDay } from '../types';
 import type { PricedDeal } from './pipeline';
-import { inRange, type DayRange } from './value';
+import { type DayRange, inRange } from './value';
 
 /** One forecast row. Lost deals are in no column: they will not close. */
 export interface ForecastCells {

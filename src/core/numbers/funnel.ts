@@ -41,7 +41,7 @@ export interface Funnel {
   readonly bottleneck: Bottleneck;
 }
 
-export const DEFAULT_MIN_SAMPLE = 5;
+const DEFAULT_MIN_SAMPLE = 5;
 
 export function funnel(
   priced: readonly PricedDeal[],
@@ -77,7 +77,7 @@ export function funnel(
   return { stages, bottleneck: bottleneck(stages, minSample) };
 }
 
-export function bottleneck(stages: readonly FunnelStage[], minSample: number): Bottleneck {
+function bottleneck(stages: readonly FunnelStage[], minSample: number): Bottleneck {
   let lowestConversion: Bottleneck['lowestConversion'] = null;
   let longestStay: Bottleneck['longestStay'] = null;
   for (const s of stages) {

@@ -66,13 +66,18 @@ export interface HistoryFlow {
   readonly unknownStageEntries: number;
 }
 
+/**
+ * A stage's counts while deals are added. Visit lengths add up in whole milliseconds, exact in
+ * any order (History's times are whole milliseconds), so the result does not depend on the order
+ * the deals come in: History's row order, or the order of a digest of it.
+ */
 interface Tally {
   entered: number;
   advanced: number;
   wonLater: number;
   decided: number;
   visits: number;
-  totalDays: number;
+  totalMs: number;
   openVisits: number;
 }
 
@@ -115,7 +120,7 @@ export function historyFlow(
     wonLater: 0,
     decided: 0,
     visits: 0,
-    totalDays: 0,
+    totalMs: 0,
     openVisits: 0,
   }));
   const current = new Map<string, Deal>();
@@ -166,7 +171,8 @@ export function historyFlow(
     countJourney(journey, kinds, tallies);
     unrecorded++;
   }
-  return { stages: tallies, deals: byDeal.size + unrecorded, unknownStageEntries };
+  const stages = tallies.map(({ totalMs, ...counts }) => ({ ...counts, totalDays: totalMs / MS_PER_DAY }));
+  return { stages, deals: byDeal.size + unrecorded, unknownStageEntries };
 }
 
 /** How a deal's History begins when it existed before the add-on saw it. */
@@ -247,10 +253,10 @@ function countJourney(journey: Journey, kinds: readonly StageKind[], tallies: Ta
     if (i === n - 1) tally.openVisits++;
     else {
       // NaN (an unknown time) at either end leaves the visit out.
-      const days = ((times[i + 1] as number) - (times[i] as number)) / MS_PER_DAY;
-      if (!Number.isNaN(days)) {
+      const ms = (times[i + 1] as number) - (times[i] as number);
+      if (!Number.isNaN(ms)) {
         tally.visits++;
-        tally.totalDays += days;
+        tally.totalMs += ms;
       }
     }
     if (i > 0 && stages.lastIndexOf(stage, i - 1) !== -1) continue;

@@ -8,7 +8,7 @@ import { daysOverdue } from './attention';
 import type { PricedDeal } from './pipeline';
 import type { Period } from './quarter';
 import { inRange } from './value';
-import { winRate, type ClosedWindow } from './win-rate';
+import { type ClosedWindow, winRate } from './win-rate';
 
 export interface OwnerNumbers {
   /** The owner as first written in Deals (trimmed), or '' for deals with no Owner. */

@@ -2,8 +2,8 @@
  * Deals priced once against the stage table, and the pipeline totals. Every number module takes
  * PricedDeal[] so the stage lookup and p are worked out once per deal, not once per number.
  */
-import type { Deal, Stage, StageKind } from '../types';
 import { probabilityInStage } from '../stages';
+import type { Deal, Stage, StageKind } from '../types';
 import type { StageLookup } from './stage-lookup';
 
 export interface PricedDeal {

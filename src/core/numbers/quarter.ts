@@ -12,7 +12,7 @@ export interface Period {
 }
 
 /** The fiscal quarter containing `today`, first and last day inclusive. */
-export function fiscalQuarter(today: CalendarDay, fiscalYearStartMonth: number): Period {
+function fiscalQuarter(today: CalendarDay, fiscalYearStartMonth: number): Period {
   const from = quarterStart(today, fiscalYearStartMonth);
   return { from, to: addMonths(from, 3) - 1 };
 }

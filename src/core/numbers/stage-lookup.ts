@@ -3,8 +3,8 @@
  * a larger index). Built on stages.ts, so names match exactly as everywhere else: trimmed and
  * case-insensitive, so "closed won" still counts as won.
  */
-import { probabilityInStage, stageIndex } from '../stages';
-import type { Deal, Stage, StageTable } from '../types';
+import { stageIndex } from '../stages';
+import type { Stage, StageTable } from '../types';
 
 export interface StageInfo {
   readonly stage: Stage;
@@ -27,10 +27,4 @@ export function stageLookup(table: StageTable): StageLookup {
       return index < 0 ? undefined : infos[index];
     },
   };
-}
-
-/** A deal's p from the table, or 0 when its stage is not in the table (validation reports it). */
-export function dealProbability(deal: Deal, lookup: StageLookup): number {
-  const info = lookup.find(deal.stage);
-  return info ? probabilityInStage(info.stage, deal.probability) : 0;
 }

@@ -3,18 +3,18 @@
  * deals, and History is read once.
  */
 import type { Deal, HistoryEntry, Options, StageTable, Today } from '../types';
-import { overdueFollowUps, staleDeals, type AttentionItem } from './attention';
-import { forecastRange, type ForecastRange } from './forecast-range';
-import { monthlyForecast, type MonthlyForecast } from './forecast';
-import { funnel, type Funnel } from './funnel';
+import { type AttentionItem, overdueFollowUps, staleDeals } from './attention';
+import { type MonthlyForecast, monthlyForecast } from './forecast';
+import { type ForecastRange, forecastRange } from './forecast-range';
+import { type Funnel, funnel } from './funnel';
 import { historyFlow } from './history';
 import { numbersByOwner, type OwnerNumbers } from './owners';
 import { pipelineTotals, priceDeals } from './pipeline';
 import { probabilityCheck, type StageProbabilityCheck } from './probability-check';
-import { quarterNumbers, targetCoverage, type QuarterNumbers, type TargetCoverage } from './quarter';
+import { type QuarterNumbers, quarterNumbers, type TargetCoverage, targetCoverage } from './quarter';
 import { stageLookup } from './stage-lookup';
 import { salesVelocity } from './velocity';
-import { closedDealStats, lastTwelveMonths, type ClosedDealStats, type ClosedWindow } from './win-rate';
+import { type ClosedDealStats, closedDealStats, type ClosedWindow, lastTwelveMonths } from './win-rate';
 
 /** The KPI block, one field per Summary label. */
 export interface SummaryKpis {

@@ -1,9 +1,8 @@
 /**
  * Weighted value, the one number every other total is built from, as a primitive on plain arrays
- * (what FORECAST_WEIGHTED parses its ranges into) and for a single Deal.
+ * (what FORECAST_WEIGHTED parses its ranges into); priceDeals (pipeline.ts) weighs each Deal.
  */
-import type { CalendarDay, Deal } from '../types';
-import { dealProbability, type StageLookup } from './stage-lookup';
+import type { CalendarDay } from '../types';
 
 /** An inclusive span of calendar days; a null end is open on that side. */
 export interface DayRange {
@@ -45,9 +44,4 @@ export function weightedSum(
     if (inRange(closeDates[i] ?? null, range)) sum += (amounts[i] as number) * (probabilities[i] as number);
   }
   return sum;
-}
-
-/** Amount × p; a blank Amount is worth nothing yet, and a stage the table lacks counts 0. */
-export function weightedValue(deal: Deal, lookup: StageLookup): number {
-  return (deal.amount ?? 0) * dealProbability(deal, lookup);
 }

@@ -5,7 +5,7 @@
 import { dayFromParts, partsOfDay } from '../dates';
 import type { CalendarDay, StageKind } from '../types';
 import type { PricedDeal } from './pipeline';
-import { ALL_DAYS, inRange, type DayRange } from './value';
+import { ALL_DAYS, type DayRange, inRange } from './value';
 
 /** The deals the Summary's win rate, deal size and cycle are taken over, with a label to show. */
 export interface ClosedWindow extends DayRange {
@@ -20,11 +20,6 @@ export interface ClosedWindow extends DayRange {
 export function lastTwelveMonths(today: CalendarDay): ClosedWindow {
   const p = partsOfDay(today);
   return { from: dayFromParts(p.year - 1, p.month, p.day) + 1, to: today, label: 'last 12 months' };
-}
-
-/** Every closed deal, with or without a Close Date. */
-export function allTime(): ClosedWindow {
-  return { ...ALL_DAYS, label: 'all time' };
 }
 
 /** won ÷ (won + lost) by count; open rows never count; null when nothing closed. */

@@ -52,7 +52,7 @@ export interface ReminderOptions {
   readonly managerEmail: string | null;
 }
 
-export const TEAM_KEY_PREFIX = 'team:';
+const TEAM_KEY_PREFIX = 'team:';
 
 /**
  * The claim key of an Owner cell as written in Deals or in the Reminder Log: trimmed and

@@ -6,8 +6,8 @@
 import { isoOfDay } from '../dates';
 import { escapeHtml } from '../html';
 import type { CalendarDay } from '../types';
-import type { Digest, ReminderItem } from './digests';
 import { countOf } from '../wording';
+import type { Digest, ReminderItem } from './digests';
 import { moneyText, oneLine } from './text';
 
 export interface DigestContext {
@@ -29,7 +29,7 @@ export interface DigestEmail {
  * Deals listed one by one in a section; the rest are counted. Gmail clips HTML mail past about
  * 100 KB, and a digest of hundreds of rows is not read anyway: the sheet holds the rest.
  */
-export const LISTED_PER_SECTION = 50;
+const LISTED_PER_SECTION = 50;
 
 interface Section {
   readonly title: string;
@@ -92,7 +92,7 @@ function dueTitle(digest: Digest): string {
 }
 
 /** "7 days overdue", "due today", "due in 2 days", "no activity for 20 days", joined. */
-export function statusText(item: ReminderItem): string {
+function statusText(item: ReminderItem): string {
   const days = (n: number) => countOf(n, 'day');
   let status: string;
   if (item.reason === 'overdue') status = `${days(item.days)} overdue`;

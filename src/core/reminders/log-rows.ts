@@ -5,8 +5,8 @@
  */
 import type { CalendarDay } from '../types';
 import { ownerKey } from './digests';
-import { STATUS, logEntry } from './log';
 import type { LogField, LogLayout, LogRecord } from './log';
+import { logEntry, STATUS } from './log';
 
 /**
  * The sheet row of each record, in order: today's `deferred` row of its owner when there is one,

@@ -14,14 +14,14 @@
  * Date, Owner, Deals, Status or Detail header stops the job (see logHeaderText), because guessing
  * would lose sight of the rows already there and send today's digests again.
  */
-import { REMINDER_LOG_HEADERS, normalizeHeader } from '../columns';
+import { normalizeHeader, REMINDER_LOG_HEADERS } from '../columns';
 import { startOfDay } from '../dates';
-import type { CalendarDay } from '../types';
-import { readDay, isUnreadable } from '../values';
 import { columnLetter } from '../problems';
+import type { CalendarDay } from '../types';
+import { isUnreadable, readDay } from '../values';
 import { wordFor } from '../wording';
-import { ownerKey } from './digests';
 import type { Digest, ReminderItem, UnreachableOwner } from './digests';
+import { ownerKey } from './digests';
 import { listText } from './text';
 
 export const STATUS = {

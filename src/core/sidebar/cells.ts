@@ -3,8 +3,8 @@
  * spreadsheet's time zone, as a typed date), numbers for numbers, text as text. Placed by the
  * sheet's own header, never by position; columns the add-on does not know stay blank.
  */
-import { DEAL_FIELDS, dealField } from '../columns';
 import type { DealFieldKey } from '../columns';
+import { DEAL_FIELDS, dealField } from '../columns';
 import { startOfDay } from '../dates';
 import type { DealSheetLayout } from '../deal-row';
 import type { Deal } from '../types';
@@ -19,7 +19,7 @@ function cellValue(deal: Deal, field: DealFieldKey, timeZone: string): CellValue
     case 'date':
       return startOfDay(value as number, timeZone);
     case 'datetime':
-      return new Date(value as number);
+      return new Date(value);
     default:
       return value;
   }

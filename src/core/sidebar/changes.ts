@@ -4,8 +4,8 @@
  */
 import type { DealFieldKey } from '../columns';
 import type { CalendarDay, Deal, StageTable } from '../types';
-import { formErrors, judgeForm, NO_DEAL, refusal } from './form';
 import type { Judged } from './form';
+import { formErrors, judgeForm, NO_DEAL, refusal } from './form';
 import type { FormValues } from './form-values';
 
 /**

@@ -4,12 +4,12 @@
  * The sidebar's form and the server read values with these same functions, and the numbers with
  * the same readers as a Deals cell (values.ts), so "12,000" or "65%" mean the same everywhere.
  */
-import { DEAL_FIELDS } from '../columns';
 import type { DealField } from '../columns';
+import { DEAL_FIELDS } from '../columns';
 import { isDate, parseIsoDay } from '../dates';
 import type { Deal } from '../types';
-import { isUnreadable, readDay, readMoney, readPercent } from '../values';
 import type { Reading, Unreadable } from '../values';
+import { isUnreadable, readDay, readMoney, readPercent } from '../values';
 import type { DealForm } from './contract';
 
 export type FormField = keyof DealForm;

@@ -5,15 +5,15 @@
  * validation (validation.ts) on the fields the form touches, so a deal that was already
  * incomplete can still have its follow-up marked done.
  */
-import { DEAL_FIELDS, dealField } from '../columns';
 import type { DealFieldKey } from '../columns';
+import { DEAL_FIELDS, dealField } from '../columns';
 import { dealLabel } from '../problems';
 import { findStage, openStageNames } from '../stages';
 import type { CalendarDay, Deal, StageTable } from '../types';
 import { validateDeal } from '../validation';
-import { FORM_FIELDS, describeValue, readFormValue } from './form-values';
-import type { FormField, FormValues } from './form-values';
 import { asEntering } from './entering';
+import type { FormField, FormValues } from './form-values';
+import { describeValue, FORM_FIELDS, readFormValue } from './form-values';
 
 export type FormMode =
   /** A new deal: Stage is required and must be an open stage; every field is judged. */
@@ -112,7 +112,7 @@ function readForm(form: unknown, mode: FormMode): { values: FormValues; read: Re
     read[WHOLE_FORM] =
       `${WHAT_IS_GIVEN[mode.kind]} must be given as fields, such as {deal: "Acme renewal", stage: "Lead"}, ` +
       `not ${describeValue(form)}.`;
-    return { values: values as FormValues, read };
+    return { values: values, read };
   }
   for (const name of Object.keys(form)) {
     const refused = refusedName(name, mode);
@@ -125,7 +125,7 @@ function readForm(form: unknown, mode: FormMode): { values: FormValues; read: Re
     if ('problem' in reading) read[name] = `${field.header} ${reading.problem}.`;
     else values[name] = reading.value;
   }
-  return { values: values as FormValues, read };
+  return { values: values, read };
 }
 
 /** A new deal may start in any open stage (stages.ts); the stage is named as the table spells it. */

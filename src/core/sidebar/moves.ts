@@ -9,11 +9,11 @@ import { judgeStageEdit } from '../stage-edits';
 import { findStage } from '../stages';
 import { checkTransition } from '../transitions';
 import type { CalendarDay, Deal, StageTable } from '../types';
-import { asEntering } from './entering';
-import { describeValue } from './form-values';
-import { judgeForm, refusal } from './form';
-import type { Judged } from './form';
 import { changedFields } from './changes';
+import { asEntering } from './entering';
+import type { Judged } from './form';
+import { judgeForm, refusal } from './form';
+import { describeValue } from './form-values';
 
 export interface Moves {
   /** The stages the deal may move to now, in table order. */

@@ -5,11 +5,11 @@
 import type { DealSheetLayout, DealValues } from '../deal-row';
 import { parseDealRow } from '../deal-row';
 import { dealIdNumber, formatDealId } from '../transitions';
-import type { Today, StageTable } from '../types';
+import type { StageTable, Today } from '../types';
 import { readText } from '../values';
 import type { DealSummary } from './contract';
-import { describeValue } from './form-values';
 import type { Judged } from './form';
+import { describeValue } from './form-values';
 import { dealSummary } from './summaries';
 
 /** At most this many deals answer a search. */

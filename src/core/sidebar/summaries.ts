@@ -5,13 +5,13 @@
  */
 import { isoOfDay } from '../dates';
 import { ownerKey } from '../numbers/owners';
-import { closedDealStats, lastTwelveMonths } from '../numbers/win-rate';
-import { pipelineTotals, priceDeals } from '../numbers/pipeline';
 import type { PricedDeal } from '../numbers/pipeline';
+import { pipelineTotals, priceDeals } from '../numbers/pipeline';
 import { quarterNumbers } from '../numbers/quarter';
 import { stageLookup } from '../numbers/stage-lookup';
-import { byUrgency, reminderFor } from '../reminders/digests';
+import { closedDealStats, lastTwelveMonths } from '../numbers/win-rate';
 import type { ReminderReason } from '../reminders/digests';
+import { byUrgency, reminderFor } from '../reminders/digests';
 import type { Settings } from '../settings';
 import { missingFields } from '../stages';
 import type { CalendarDay, Deal, StageTable, Today } from '../types';

@@ -8,10 +8,10 @@ import type { CalendarDay } from '../types';
 import type { GridBuilder } from './grid';
 import { NO_OWNER } from './owners';
 
-export const LIST_LIMIT = 100;
+const LIST_LIMIT = 100;
 
-export const STALE_HEADERS = ['ID', 'Deal', 'Owner', 'Stage', 'Last activity', 'Days inactive'] as const;
-export const OVERDUE_HEADERS = ['ID', 'Deal', 'Owner', 'Stage', 'Follow-up', 'Days overdue'] as const;
+const STALE_HEADERS = ['ID', 'Deal', 'Owner', 'Stage', 'Last activity', 'Days inactive'] as const;
+const OVERDUE_HEADERS = ['ID', 'Deal', 'Owner', 'Stage', 'Follow-up', 'Days overdue'] as const;
 
 function titleOf(title: string, count: number): string {
   if (count <= LIST_LIMIT) return `${title} (${count})`;

@@ -2,13 +2,13 @@
  * How far to trust the forecast: the probability check (do deals that enter a stage win as often
  * as Settings says?) and the forecast range (P10 / P50 / P90).
  */
-import { DEFAULT_PROBABILITY_SAMPLE } from '../numbers';
 import type { ForecastRange, SummaryNumbers } from '../numbers';
+import { DEFAULT_PROBABILITY_SAMPLE } from '../numbers';
 import type { GridBuilder } from './grid';
 import { wholeNumberText } from './grid';
 import { rangeText } from './kpis';
 
-export const PROBABILITY_CHECK_HEADERS = [
+const PROBABILITY_CHECK_HEADERS = [
   'Stage',
   'Probability in Settings',
   'Observed win rate',
@@ -18,7 +18,7 @@ export const PROBABILITY_CHECK_HEADERS = [
   'Note',
 ] as const;
 
-export const TOO_FEW_DEALS = `too few deals (under ${DEFAULT_PROBABILITY_SAMPLE} decided)`;
+const TOO_FEW_DEALS = `too few deals (under ${DEFAULT_PROBABILITY_SAMPLE} decided)`;
 
 export function addProbabilityCheck(grid: GridBuilder, numbers: SummaryNumbers): void {
   const c = grid.cells;
@@ -40,7 +40,7 @@ export function addProbabilityCheck(grid: GridBuilder, numbers: SummaryNumbers):
   );
 }
 
-export const FORECAST_RANGE_HEADERS = [
+const FORECAST_RANGE_HEADERS = [
   'Forecast range',
   'P10',
   'P50',

@@ -3,14 +3,14 @@
  * owners reminders cannot reach, Deals columns that are missing, cells and History rows that
  * cannot be read, and a Settings sheet whose stage table is not the one in use.
  */
-import { HISTORY_HEADERS, SHEET, dealField } from '../columns';
 import type { DealFieldKey } from '../columns';
+import { dealField, HISTORY_HEADERS, SHEET } from '../columns';
 import type { ParsedHistory } from '../history-rows';
 import type { CellProblem, Deal } from '../types';
 import { isEmailAddress } from '../values';
+import { wordFor } from '../wording';
 import type { GridBuilder } from './grid';
 import { UNKNOWN } from './grid';
-import { wordFor } from '../wording';
 
 /** Examples named in a note; the counts cover every deal. */
 const EXAMPLES = 3;

@@ -5,7 +5,7 @@
 import type { ForecastCells, MonthlyForecast } from '../numbers';
 import type { GridBuilder, GridRect } from './grid';
 
-export const FORECAST_HEADERS = [
+const FORECAST_HEADERS = [
   'Month',
   'Closed Won',
   'Commit',
@@ -14,7 +14,7 @@ export const FORECAST_HEADERS = [
   'Weighted Forecast',
 ] as const;
 
-export const NO_CLOSE_DATE = 'No close date';
+const NO_CLOSE_DATE = 'No close date';
 
 /** Where the month rows went, for the forecast chart. */
 export interface ForecastPlacement {

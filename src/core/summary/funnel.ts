@@ -6,7 +6,7 @@ import type { Funnel, FunnelStage } from '../numbers';
 import type { GridBuilder, GridRect } from './grid';
 import { UNKNOWN } from './grid';
 
-export const FUNNEL_HEADERS = [
+const FUNNEL_HEADERS = [
   'Stage',
   'Deals',
   'Amount',
@@ -16,8 +16,8 @@ export const FUNNEL_HEADERS = [
   'Average days in stage',
 ] as const;
 
-export const BOTTLENECK_CONVERSION = 'Bottleneck: lowest conversion';
-export const BOTTLENECK_STAY = 'Bottleneck: longest stay (days)';
+const BOTTLENECK_CONVERSION = 'Bottleneck: lowest conversion';
+const BOTTLENECK_STAY = 'Bottleneck: longest stay (days)';
 
 /** Where the open stages went, for the pipeline chart. */
 export interface FunnelPlacement {

@@ -3,7 +3,7 @@
  * row so each section only says what its rows hold. The server writes the three rectangles with
  * one call each, whatever the number of deals.
  */
-import { DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT, currencyFormat } from '../formats';
+import { currencyFormat, DATE_FORMAT, PERCENT_FORMAT, TEXT_FORMAT } from '../formats';
 import type { CalendarDay } from '../types';
 import { wordFor } from '../wording';
 
@@ -33,9 +33,9 @@ export interface GridRect {
 /** What a number cannot be known from (nothing closed yet, no History): shown instead of a number. */
 export const UNKNOWN = '—';
 
-export const COUNT_FORMAT = '#,##0';
-export const DAYS_FORMAT = '0.0';
-export const RATIO_FORMAT = '0.00"×"';
+const COUNT_FORMAT = '#,##0';
+const DAYS_FORMAT = '0.0';
+const RATIO_FORMAT = '0.00"×"';
 
 export function isSummaryDate(value: SummaryValue): value is SummaryDate {
   return typeof value === 'object';

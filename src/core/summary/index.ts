@@ -1,4 +1,5 @@
 /** The Summary sheet's layout (SPEC §1): pure, from the pipeline numbers to cells and charts. */
+export * from './accuracy';
 export * from './attention';
 export * from './checks';
 export * from './data-quality';

@@ -7,7 +7,7 @@ import type { GridBuilder } from './grid';
 import { countText, percentText, wholeNumberText } from './grid';
 
 /** The labels of SPEC §1, in order; Target coverage only when a Quarterly Target is set. */
-export const KPI_LABELS = {
+const KPI_LABELS = {
   openPipeline: 'Open pipeline',
   weightedPipeline: 'Weighted pipeline',
   dealsOpen: 'Deals open',
@@ -27,7 +27,7 @@ export function rangeText(range: DayRange): string {
 }
 
 /** "last 12 months (2025-11-28 to 2026-11-27)": the window the win rate is taken over. */
-export function windowText(numbers: SummaryNumbers): string {
+function windowText(numbers: SummaryNumbers): string {
   const { window } = numbers.closed;
   const dates = rangeText(window);
   return dates === '' ? window.label : `${window.label} (${dates})`;

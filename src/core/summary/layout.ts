@@ -1,11 +1,15 @@
 /**
  * The whole Summary sheet as one grid, top to bottom: the KPI block (with the refresh time beside
  * it), the forecast by month, per owner, the funnel, the probability check and forecast range,
- * data quality, then the two lists, whose length varies most, last. Two charts sit to the right.
+ * forecast accuracy, close-date slippage, data quality, then the two lists, whose length varies
+ * most, last. Three charts sit to the right.
  */
 import { dayOfDate, isoOfDay, msIntoDay } from '../dates';
+import type { ForecastAccuracy } from '../forecast-history/accuracy';
 import type { SummaryNumbers } from '../numbers';
+import type { SlippageNumbers } from '../numbers/slippage';
 import type { CalendarDay } from '../types';
+import { addAccuracy } from './accuracy';
 import { addOverdueFollowUps, addStaleDeals } from './attention';
 import { addForecastRange, addProbabilityCheck } from './checks';
 import type { DataQuality } from './data-quality';
@@ -16,6 +20,7 @@ import type { FontWeight, GridRect, SummaryValue } from './grid';
 import { CellKinds, GridBuilder } from './grid';
 import { addKpis } from './kpis';
 import { addOwners } from './owners';
+import { addSlippage } from './slippage';
 
 export interface SummaryInput {
   readonly numbers: SummaryNumbers;
@@ -24,11 +29,13 @@ export interface SummaryInput {
   /** "Refreshed …", see refreshedText. */
   readonly refreshed: string;
   readonly quality: DataQuality;
+  readonly slippage: SlippageNumbers;
+  readonly accuracy: ForecastAccuracy;
 }
 
 export interface SummaryChart {
   readonly title: string;
-  readonly kind: 'COLUMN';
+  readonly kind: 'COLUMN' | 'LINE';
   /** The first range is the categories (with its header), the others the series. */
   readonly ranges: readonly GridRect[];
   /** The cell the chart's top-left corner sits on. */
@@ -44,7 +51,7 @@ export interface SummaryLayout {
 }
 
 /** The column the refresh time sits in, right of the KPI block's label, value and note. */
-export const REFRESHED_COLUMN = 4;
+const REFRESHED_COLUMN = 4;
 /** Rows between the tops of the two charts (a default chart is about 18 rows high). */
 const CHART_SPACING = 20;
 
@@ -70,6 +77,10 @@ export function summaryLayout(input: SummaryInput): SummaryLayout {
   addProbabilityCheck(grid, numbers);
   grid.blank();
   addForecastRange(grid, numbers);
+  grid.blank();
+  const { teamRows } = addAccuracy(grid, input.accuracy);
+  grid.blank();
+  addSlippage(grid, input.slippage);
   grid.blank();
   addDataQuality(grid, input.quality);
   grid.blank();
@@ -104,6 +115,13 @@ export function summaryLayout(input: SummaryInput): SummaryLayout {
         // Month, then Closed Won and Weighted Forecast.
         ranges: [column(monthRows, 0), column(monthRows, 1), column(monthRows, 5)],
         anchor: { row: 1 + CHART_SPACING, column: chartColumn },
+      },
+      {
+        title: 'Team forecast 4 weeks before vs actual won',
+        kind: 'LINE',
+        // Month, then Forecast 4 weeks before and Actual won.
+        ranges: [column(teamRows, 0), column(teamRows, 4, 2)],
+        anchor: { row: 1 + 2 * CHART_SPACING, column: chartColumn },
       },
     ],
   };

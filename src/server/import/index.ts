@@ -4,36 +4,38 @@
  * importDeals appends the deals the mapping accepts, each with its ID, Created, Stage Since, its
  * stage in the record and a History row (Via `import`), and lists every row it leaves out. A deal
  * imported before is told by the source's own ID when a column is kept for it, else by an Import
- * Key of its content; it is never imported twice. A fixed number of spreadsheet calls whatever the
+ * Key of its content; it is never imported twice, and so an import never changes an existing
+ * deal's Close Date or Amount: it records none of those changes, only what each new deal starts
+ * with (what a later paste is compared with). A fixed number of spreadsheet calls whatever the
  * number of rows.
  */
-import { SHEET } from '../../core/columns';
 import type { DealFieldKey } from '../../core/columns';
-import { startOfDay } from '../../core/dates';
+import { SHEET } from '../../core/columns';
+import { dayOfDate, isDate, startOfDay } from '../../core/dates';
 import { dealFingerprint } from '../../core/deal-identity';
 import { isBlankRow } from '../../core/deal-row';
-import { proposeColumns, proposeSourceId, proposeStages } from '../../core/import/mapping';
 import type { ImportMapping } from '../../core/import/mapping';
-import { IMPORT_FIELDS, judgeMapping, targetText, toRequest } from '../../core/import/request';
+import { proposeColumns, proposeSourceId, proposeStages } from '../../core/import/mapping';
 import type { ImportPreview, ImportReport } from '../../core/import/request';
-import { planImport } from '../../core/import/rows';
+import { IMPORT_FIELDS, judgeMapping, targetText, toRequest } from '../../core/import/request';
 import type { ImportedDeal } from '../../core/import/rows';
+import { planImport } from '../../core/import/rows';
 import { formatDealId } from '../../core/transitions';
 import type { StageTable } from '../../core/types';
 import { readText } from '../../core/values';
-import { openDealsSheet } from '../deals-sheet';
 import type { DealsSheet } from '../deals-sheet';
+import { openDealsSheet } from '../deals-sheet';
 import { DocumentState } from '../document-properties';
 import { UserError } from '../errors';
 import { appendHistory, currentUser } from '../history';
 import { withDocumentLock } from '../lock';
 import { readSettings } from '../settings';
-import { activeSpreadsheet, readAllValues, writeBlock, writeCells } from '../sheets';
 import type { Cell, Sheet, Spreadsheet } from '../sheets';
+import { activeSpreadsheet, readAllValues, writeBlock, writeCells } from '../sheets';
 import { todayIn } from '../today';
 
 /** The Deals column that holds the key of a deal imported from a source without IDs. */
-export const IMPORT_KEY_HEADER = 'Import Key';
+const IMPORT_KEY_HEADER = 'Import Key';
 
 const SAMPLES = 3;
 
@@ -156,7 +158,7 @@ export function importDeals(sheetName: unknown, mappingRequest?: unknown): Impor
     if (rows.length > 0) {
       ensureRows(deals.sheet, first + rows.length - 1);
       writeCells(deals.sheet.getRange(first, 1, rows.length, header.length), rows);
-      recordImported(spreadsheet, state, plan.deals, when.now);
+      recordImported(spreadsheet, state, plan.deals, deals, when);
     }
     return {
       imported: rows.length,
@@ -196,14 +198,16 @@ function dealRow(
   return row;
 }
 
-/** The stage record, the counter and History for the imported deals. */
+/** The stage record (with each deal's Close Date and Amount), the counter and History for the imported deals. */
 function recordImported(
   spreadsheet: Spreadsheet,
   state: DocumentState,
   imported: readonly ImportedDeal[],
-  now: Date,
+  deals: DealsSheet,
+  { now, timeZone }: ReturnType<typeof todayIn>,
 ): void {
   const ids = imported.map((_, i) => formatDealId(state.lastIssued + i + 1));
+  const has = (field: DealFieldKey) => deals.layout.columns[field] >= 0;
   state.apply({
     recorded: imported.map((deal, i) => ({
       id: ids[i]!,
@@ -212,6 +216,14 @@ function recordImported(
     })),
     gone: [],
     lastIssued: state.lastIssued + imported.length,
+    fields: imported.map(({ cells }, i) => {
+      const { closeDate, amount } = cells;
+      return {
+        id: ids[i]!,
+        closeDate: !has('closeDate') ? undefined : isDate(closeDate) ? dayOfDate(closeDate, timeZone) : null,
+        amount: !has('amount') ? undefined : typeof amount === 'number' ? amount : null,
+      };
+    }),
   });
   state.save();
   const by = currentUser();

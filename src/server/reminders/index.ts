@@ -3,19 +3,19 @@
  * runs it. The trigger runs with no one at the spreadsheet, so it reports to the log, never to Ui.
  */
 import { countOf } from '../../core/wording';
-import { UserError, messageOf } from '../errors';
+import { messageOf, UserError } from '../errors';
 import { activeSpreadsheet } from '../sheets';
 import { alert, runMenuAction } from '../ui';
-import { runReminders } from './job';
 import type { ReminderRun } from './job';
-import {
-  installTrigger,
-  installedMessage,
-  reminderSpreadsheet,
-  removeTrigger,
-  removedMessage,
-} from './trigger';
+import { runReminders } from './job';
 import type { RemovalReport, TriggerReport } from './trigger';
+import {
+  installedMessage,
+  installTrigger,
+  reminderSpreadsheet,
+  removedMessage,
+  removeTrigger,
+} from './trigger';
 
 export type { ReminderRun } from './job';
 export type { RemovalReport, TriggerReport } from './trigger';
@@ -68,7 +68,7 @@ export function sendDailyRemindersFromTrigger(triggerUid: string | undefined): v
   }
 }
 
-export function runMessage(run: ReminderRun): string {
+function runMessage(run: ReminderRun): string {
   if (run.logProblem !== null) return run.logProblem;
   const list = (names: readonly string[]) => names.join(', ');
   const lines: string[] = [];

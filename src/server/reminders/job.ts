@@ -16,41 +16,64 @@
  * `sending` rows, which settle the day for those owners (never a second digest) and say so.
  * A Reminder Log that cannot be read sends nothing at all (see claimDigests).
  *
- * Spreadsheet calls per run, whatever the number of deals or owners: 26 when it sends (5 of them
- * Range.getValues, 2 Range.setValues), 24 when it sends digests deferred earlier today (their
- * rows written over), 19 when the quota defers them all, 15 when today's digests are already
- * settled or deferred, or the log cannot be read, 12 when nothing is due; MailApp: 1 call, then 2
- * per digest (the quota, the send).
+ * Spreadsheet calls per run are the same whatever the number of deals or owners
+ * (test/bundle/reminders.test.ts pins them): when it sends, 7 Range.getValues (Settings, the log,
+ * and Deals as three runs of the columns reminders use) and 2 Range.setValues; fewer when digests
+ * are deferred, settled, or not due. MailApp: 1 call, then 2 per digest (the quota, the send).
+ * The weekly forecast snapshot's check adds 7 spreadsheet calls (5 while Forecast History is
+ * empty), and the run that takes the snapshot 4 more.
  */
-import { stageLookup } from '../../core/numbers/stage-lookup';
+import type { DealFieldKey } from '../../core/columns';
+import { parseDealRows } from '../../core/deal-row';
 import { priceDeals } from '../../core/numbers/pipeline';
+import { stageLookup } from '../../core/numbers/stage-lookup';
+import type { Digest, DigestEmail, LogRecord, RunPlan } from '../../core/reminders';
 import {
-  DETAIL,
-  LOG_TROUBLE,
-  STATUS,
   claimState,
   dealsCell,
+  DETAIL,
   digestEmail,
   digestSummary,
+  LOG_TROUBLE,
   logRow,
   ownerCellOf,
   placeRecords,
   planReminders,
   planRun,
+  STATUS,
 } from '../../core/reminders';
-import type { Digest, DigestEmail, LogRecord, RunPlan } from '../../core/reminders';
 import type { Today } from '../../core/types';
-import { openDealsSheet, parseRows, readAllDealRows } from '../deals-sheet';
+import { openDealsSheet, readDealFields } from '../deals-sheet';
+import { takeWeeklySnapshot } from '../forecast-history';
 import { LockBusyError, withReminderLock } from '../lock';
 import { readSettings } from '../settings';
 import type { Spreadsheet } from '../sheets';
 import { todayIn } from '../today';
-import { openReminderLog, recordOutcomes, writeLogRecords } from './log-sheet';
 import type { Outcome, ReminderLog } from './log-sheet';
+import { openReminderLog, recordOutcomes, writeLogRecords } from './log-sheet';
 import { sendDigestEmail } from './send';
 
+/**
+ * The Deals columns reminders and the weekly forecast snapshot use: 12 of 18, not the contact's
+ * details, Created, Lost Reason or Notes (each cell read costs time: 3 s at 50,000 deals).
+ */
+const REMINDER_FIELDS: readonly DealFieldKey[] = [
+  'id',
+  'deal',
+  'company',
+  'owner',
+  'stage',
+  'amount',
+  'probability',
+  'closeDate',
+  'followUp',
+  'nextStep',
+  'lastContact',
+  'stageSince',
+];
+
 /** Apps Script stops an execution at 6 minutes; sending stops at 4½ to leave time to record. */
-export const SEND_BUDGET_MS = 270_000;
+const SEND_BUDGET_MS = 270_000;
 
 /** What a run did, by recipient: plain data for the menu's report and the log. */
 export interface ReminderRun {
@@ -130,7 +153,10 @@ function claimDigests(spreadsheet: Spreadsheet): Claim | LogTrouble | null {
   const settings = readSettings(spreadsheet);
   const today = todayIn(spreadsheet);
   const deals = openDealsSheet(spreadsheet, settings.table, ['owner', 'followUp']);
-  const parsed = parseRows(deals, readAllDealRows(deals), 2, today.timeZone);
+  const read = readDealFields(deals, 2, deals.lastRow - 1, REMINDER_FIELDS);
+  const parsed = parseDealRows(read.rows, 2, read.layout, today.timeZone);
+  // Under the same lock as the claims, from the deals just read; a failure is logged, not thrown.
+  takeWeeklySnapshot({ spreadsheet, settings, deals: parsed.deals, today });
   const { priced } = priceDeals(parsed.deals, stageLookup(settings.table));
   const reminders = planReminders(priced, today, settings.options);
   if (reminders.digests.length === 0 && reminders.unreachableOwners.length === 0) return null;

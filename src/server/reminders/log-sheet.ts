@@ -5,7 +5,6 @@
  * (it is never "repaired" here), a missing or empty sheet is set up afresh.
  */
 import { SHEET } from '../../core/columns';
-import { isClaimRow, logEntries, logLayout, logRow, rewriteBlocks } from '../../core/reminders';
 import type {
   LogBlock,
   LogEntry,
@@ -14,11 +13,12 @@ import type {
   LogRecord,
   ReminderStatus,
 } from '../../core/reminders';
+import { isClaimRow, logEntries, logLayout, logRow, rewriteBlocks } from '../../core/reminders';
 import type { CalendarDay } from '../../core/types';
 import { isBlankCell } from '../../core/values';
 import { setUpReminderLogSheet } from '../setup/log-sheets';
-import { readAllValues, writeBlock, writeCells } from '../sheets';
 import type { Cell, Sheet, Spreadsheet } from '../sheets';
+import { readAllValues, writeBlock, writeCells } from '../sheets';
 
 export interface ReminderLog {
   readonly sheet: Sheet;
@@ -84,7 +84,7 @@ function writeOver(sheet: Sheet, blocks: readonly LogBlock[]): void {
 }
 
 /** Appends rows at `log.nextRow`, growing the sheet when it must. 3–5 calls. */
-export function appendLogRows(log: ReminderLog, rows: readonly (readonly Cell[])[]): void {
+function appendLogRows(log: ReminderLog, rows: readonly (readonly Cell[])[]): void {
   if (rows.length === 0) return;
   const max = log.sheet.getMaxRows();
   const last = log.nextRow + rows.length - 1;

@@ -2,8 +2,8 @@
  * Sending one digest with MailApp (the script.send_mail scope; never GmailApp, which would need
  * access to the whole mailbox). Nothing here throws: every send ends as sent, deferred or failed.
  */
-import { DETAIL, STATUS } from '../../core/reminders';
 import type { DigestEmail } from '../../core/reminders';
+import { DETAIL, STATUS } from '../../core/reminders';
 import type { Outcome } from './log-sheet';
 
 /** What MailApp says when the day's quota is gone ("Service invoked too many times for one day: email."). */

@@ -6,11 +6,11 @@
  */
 import { withDocumentLock } from '../lock';
 import { readSettings } from '../settings';
-import { activeSpreadsheet } from '../sheets';
 import type { Spreadsheet } from '../sheets';
+import { activeSpreadsheet } from '../sheets';
 
 /** The top-level function the trigger calls (an export of src/server/index.ts). */
-export const REMINDER_HANDLER = 'sendDailyReminders';
+const REMINDER_HANDLER = 'sendDailyReminders';
 
 /** In the installer's user properties: the trigger's unique ID, per spreadsheet. */
 const TRIGGER_ID_KEY = 'dealPipeline.reminderTrigger.';

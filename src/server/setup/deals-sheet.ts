@@ -3,12 +3,12 @@
  * Formats are applied to the columns set-up adds and to existing columns that still have the
  * default format, so a team's own formatting survives a repair.
  */
-import { DEAL_FIELDS, SHEET, STAGE_TABLE_HEADERS, fieldOfHeader } from '../../core/columns';
 import type { DealField } from '../../core/columns';
+import { DEAL_FIELDS, fieldOfHeader, SHEET, STAGE_TABLE_HEADERS } from '../../core/columns';
 import { numberFormatFor } from '../../core/formats';
-import { ensureHeaders, ensureSheet, bodyRows } from './sheet-structure';
-import type { SetUpReport, Spreadsheet } from './sheet-structure';
 import type { Sheet } from '../sheets';
+import type { SetUpReport, Spreadsheet } from './sheet-structure';
+import { bodyRows, ensureHeaders, ensureSheet } from './sheet-structure';
 
 /** Number formats Sheets reports for cells nobody formatted. */
 const UNSET_FORMATS = new Set(['', 'general', '0.###############']);

@@ -1,12 +1,13 @@
-import { SHEET, normalizeHeader } from '../../core/columns';
+import { normalizeHeader, SHEET } from '../../core/columns';
 import type { Settings } from '../../core/settings';
 import { countOf } from '../../core/wording';
 import { ADOPTION_FIELDS, decideAdoption } from '../adopt';
 import { DocumentState } from '../document-properties';
+import { setUpForecastHistorySheet } from '../forecast-history/setup';
 import { withDocumentLock } from '../lock';
 import { forgetEditSettings, settingsOf } from '../settings';
-import { activeSpreadsheet } from '../sheets';
 import type { Cell } from '../sheets';
+import { activeSpreadsheet } from '../sheets';
 import { alert, runMenuAction } from '../ui';
 import { setUpDealsSheet } from './deals-sheet';
 import { setUpHistorySheet, setUpReminderLogSheet, setUpSummarySheet } from './log-sheets';
@@ -19,7 +20,7 @@ export type { SetUpReport } from './sheet-structure';
  * Creates or repairs every Deal Pipeline sheet; safe to run again at any time, it never clears
  * or moves data. The order matters: Deals' Stage dropdown points at Settings.
  */
-export function setUpAllSheets(): SetUpReport {
+function setUpAllSheets(): SetUpReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const report: SetUpReport = { created: [], repaired: [] };
@@ -30,6 +31,7 @@ export function setUpAllSheets(): SetUpReport {
     setUpHistorySheet(spreadsheet, report);
     setUpSummarySheet(spreadsheet, report);
     setUpReminderLogSheet(spreadsheet, report);
+    setUpForecastHistorySheet(spreadsheet, report, currencyOf(settings.values));
     adoptExistingDeals(spreadsheet, settingsOf(settings.values, state), state, report);
     // Settings and History's header may have changed: the next edit reads them again.
     forgetEditSettings();
@@ -46,7 +48,7 @@ export function setUpSheetsFromMenu(): SetUpReport | undefined {
   });
 }
 
-export function describe(report: SetUpReport): string {
+function describe(report: SetUpReport): string {
   const lines: string[] = [];
   if (report.created.length > 0) lines.push(`Created: ${report.created.join(', ')}.`);
   if (report.repaired.length > 0) lines.push('Repaired:', ...report.repaired.map((line) => `• ${line}`));

@@ -5,9 +5,9 @@
 import { HISTORY_HEADERS, SHEET } from '../../core/columns';
 import { DATE_FORMAT } from '../../core/formats';
 import { headersSetUpMayAdd, logHeaderText, logLayout } from '../../core/reminders';
-import { ensureHeaders, ensureSheet, ensureWarningProtection, bodyRows } from './sheet-structure';
-import type { SetUpReport, Spreadsheet } from './sheet-structure';
 import type { Sheet } from '../sheets';
+import type { SetUpReport, Spreadsheet } from './sheet-structure';
+import { bodyRows, ensureHeaders, ensureSheet, ensureWarningProtection } from './sheet-structure';
 
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 

@@ -5,22 +5,22 @@
  * value the team set.
  */
 import {
+  normalizeHeader,
   OPTION_TABLE_COLUMN,
   OPTION_TABLE_HEADERS,
   SHEET,
   STAGE_TABLE_HEADERS,
-  normalizeHeader,
 } from '../../core/columns';
 import { DEFAULT_OPTION_ROWS, DEFAULT_STAGE_ROWS } from '../../core/defaults';
 import { PERCENT_FORMAT } from '../../core/formats';
 import { stageTableRows } from '../../core/settings';
-import { FORECAST_CATEGORIES } from '../../core/types';
 import type { StageTable } from '../../core/types';
+import { FORECAST_CATEGORIES } from '../../core/types';
 import { countOf, wordFor } from '../../core/wording';
-import { readAllValues, writeBlock } from '../sheets';
 import type { Cell, Sheet } from '../sheets';
-import { ensureSheet } from './sheet-structure';
+import { readAllValues, writeBlock } from '../sheets';
 import type { SetUpReport, Spreadsheet } from './sheet-structure';
+import { ensureSheet } from './sheet-structure';
 
 export interface SettingsSetUp {
   sheet: Sheet;

@@ -2,11 +2,11 @@
  * Creating a sheet and its header row without touching anything a user wrote: missing headers
  * are added after the last used column, nothing is cleared or moved.
  */
-import { normalizeHeader } from '../../core/columns';
 import type { SheetName } from '../../core/columns';
+import { normalizeHeader } from '../../core/columns';
 import { wordFor } from '../../core/wording';
-import { readHeaderRow, writeBlock } from '../sheets';
 import type { Sheet } from '../sheets';
+import { readHeaderRow, writeBlock } from '../sheets';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -5,7 +5,7 @@
  * message a person can act on, never a stack trace (that goes to the log).
  */
 import type { Judged } from '../../core/sidebar/form';
-import { UserError, messageOf } from '../errors';
+import { messageOf, UserError } from '../errors';
 
 export function sidebarCall<T>(action: () => T): T {
   try {

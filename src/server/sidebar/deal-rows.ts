@@ -6,15 +6,15 @@
 import type { DealFieldKey } from '../../core/columns';
 import { parseDealRow } from '../../core/deal-row';
 import type { DealProblem } from '../../core/problems';
-import { cellRuns, missingColumns } from '../../core/sidebar/cells';
 import type { CellValue } from '../../core/sidebar/cells';
+import { cellRuns, missingColumns } from '../../core/sidebar/cells';
 import { indexesOfId } from '../../core/sidebar/search';
 import type { Deal } from '../../core/types';
-import { readDealRows, refuseMissingColumns } from '../deals-sheet';
 import type { DealsSheet } from '../deals-sheet';
+import { readDealRows, refuseMissingColumns } from '../deals-sheet';
 import { UserError } from '../errors';
-import { writeCells } from '../sheets';
 import type { Cell } from '../sheets';
+import { writeCells } from '../sheets';
 
 /** Rows added at a time when the sheet is full, so the next deals fit without growing it again. */
 const GROWTH_ROWS = 100;

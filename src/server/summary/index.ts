@@ -1,24 +1,26 @@
 /**
- * Refresh summary: reads Settings, and of Deals and History the columns the numbers use, lets
- * the core work out every number and the layout, and rewrites the Summary sheet in a fixed number
- * of calls, so refreshing 50,000 deals costs the same calls as refreshing 50.
+ * Refresh summary: reads Settings, of Deals the columns the numbers use, and History through the
+ * History digest (only the rows appended since the last refresh, when it checks out), lets the
+ * core work out every number and the layout, and rewrites the Summary sheet in a fixed number of
+ * calls, so refreshing 50,000 deals costs the same calls as refreshing 50.
  */
-import { HISTORY_HEADERS, SHEET, headerIndex, normalizeHeader } from '../../core/columns';
 import type { DealFieldKey } from '../../core/columns';
-import { parseHistory } from '../../core/history-rows';
-import type { ParsedHistory } from '../../core/history-rows';
+import { SHEET } from '../../core/columns';
+import { parseDealRows } from '../../core/deal-row';
+import { forecastAccuracy } from '../../core/forecast-history/accuracy';
 import { summaryNumbers } from '../../core/numbers';
+import { slippageNumbers } from '../../core/numbers/slippage';
 import { dataQuality, refreshedText, summaryLayout } from '../../core/summary';
 import { countOf } from '../../core/wording';
-import { parseDealRows } from '../../core/deal-row';
 import { openDealsSheet, readDealFields } from '../deals-sheet';
+import { readForecastHistory } from '../forecast-history/sheet';
 import { withDocumentLock } from '../lock';
-import { setUpSummarySheet } from '../setup/log-sheets';
 import { readSettings } from '../settings';
-import { activeSpreadsheet, readColumns, readHeaderRow, requireSheet } from '../sheets';
-import type { Spreadsheet } from '../sheets';
+import { setUpSummarySheet } from '../setup/log-sheets';
+import { activeSpreadsheet, requireSheet } from '../sheets';
 import { todayIn } from '../today';
 import { runMenuAction, toast } from '../ui';
+import { readSummaryHistory } from './history-digest';
 import { writeSummary } from './write';
 
 /** Every headline number is a sum of Amounts by Close Date: without them the Summary would mislead. */
@@ -47,32 +49,12 @@ const SUMMARY_FIELDS: readonly DealFieldKey[] = [
   'stageSince',
 ];
 
-/** The History columns the numbers use: who entered which stage when, and how each began. */
-const HISTORY_NEEDS: readonly string[] = ['Timestamp', 'ID', 'From', 'To', 'Via'];
-
 /**
- * History's entries, or null when there is no History sheet: only the columns the numbers use
- * are read, and the others the sheet has are named in the header handed to the parser (they
- * read blank), so that none is reported missing. 4–6 calls; 1 without the sheet.
+ * Rewrites the Summary sheet (creating it, protected with a warning, when it is missing), then
+ * the History digest. Nothing is written until every sheet has been read: a missing Deals sheet
+ * or column leaves the old Summary as it was, and no read waits for a write to be committed.
  */
-function readHistory(spreadsheet: Spreadsheet, timeZone: string): ParsedHistory | null {
-  const sheet = spreadsheet.getSheetByName(SHEET.history);
-  if (!sheet) return null;
-  const header = readHeaderRow(sheet);
-  const index = headerIndex(header);
-  const at = (name: string) => index.get(normalizeHeader(name)) ?? -1;
-  const read = HISTORY_NEEDS.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
-  const unread = HISTORY_HEADERS.filter((name) => !HISTORY_NEEDS.includes(name) && at(name) >= 0);
-  const rows = readColumns(sheet, 2, sheet.getLastRow() - 1, read.map(at), header.length);
-  return parseHistory([[...read, ...unread], ...rows], timeZone);
-}
-
-/**
- * Rewrites the Summary sheet (creating it, protected with a warning, when it is missing).
- * Nothing is written until every sheet has been read: a missing Deals sheet or column leaves
- * the old Summary as it was.
- */
-export function refreshSummarySheet(): SummaryReport {
+function refreshSummarySheet(): SummaryReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const settings = readSettings(spreadsheet);
@@ -80,7 +62,8 @@ export function refreshSummarySheet(): SummaryReport {
     const dealsSheet = openDealsSheet(spreadsheet, settings.table, SUMMARY_NEEDS);
     const read = readDealFields(dealsSheet, 2, dealsSheet.lastRow - 1, SUMMARY_FIELDS);
     const parsed = parseDealRows(read.rows, 2, read.layout, today.timeZone);
-    const history = readHistory(spreadsheet, today.timeZone);
+    const { history, keep } = readSummaryHistory(spreadsheet, today.timeZone);
+    const forecastHistory = readForecastHistory(spreadsheet, today.timeZone);
     const numbers = summaryNumbers(
       parsed.deals,
       history?.entries ?? [],
@@ -101,9 +84,12 @@ export function refreshSummarySheet(): SummaryReport {
         history,
         settings,
       }),
+      accuracy: forecastAccuracy(forecastHistory, parsed.deals, settings.table, today.today),
+      slippage: slippageNumbers(parsed.deals, settings.table, history?.fieldChanges ?? []),
     });
     setUpSummarySheet(spreadsheet, { created: [], repaired: [] });
     writeSummary(requireSheet(spreadsheet, SHEET.summary), layout, today.timeZone);
+    keep();
     return { deals: parsed.deals.length };
   });
 }

@@ -1,14 +1,15 @@
 /**
  * Writing the Summary sheet: cleared, then the whole grid in one rectangle through writeCells
- * (formats first, so text cells are text before any value lands in them), then its charts
- * replaced. 9 calls for the grid, 1–2 more when the sheet must grow, one per old chart removed,
+ * (formats first, so text cells are text before any value lands in them), its bold runs in one
+ * call, then its charts replaced. 10 calls for the grid, 1–2 more when the sheet must grow, one per old chart removed,
  * and 8 + 2 per range for each chart inserted (26 for the two): never one per deal.
  */
 import { startOfDay } from '../../core/dates';
+import { columnLetter } from '../../core/problems';
+import type { FontWeight, SummaryChart, SummaryLayout } from '../../core/summary';
 import { isSummaryDate } from '../../core/summary';
-import type { SummaryChart, SummaryLayout } from '../../core/summary';
-import { writeCells } from '../sheets';
 import type { Cell, Sheet } from '../sheets';
+import { writeCells } from '../sheets';
 
 /** Wide enough for the longest KPI label. */
 const LABEL_COLUMN_WIDTH = 230;
@@ -27,9 +28,25 @@ export function writeSummary(sheet: Sheet, layout: SummaryLayout, timeZone: stri
   );
   const grid = sheet.getRange(1, 1, numRows, numColumns);
   writeCells(grid, values, layout.formats);
-  grid.setFontWeights(layout.weights);
+  const bold = boldRuns(layout.weights);
+  // clear() left every cell normal: only the bold runs are sent, not a weight for every cell.
+  if (bold.length > 0) sheet.getRangeList(bold).setFontWeight('bold');
   sheet.setColumnWidth(1, LABEL_COLUMN_WIDTH);
   for (const chart of layout.charts) insertChart(sheet, chart);
+}
+
+/** Each row's runs of bold cells, in A1 notation. */
+function boldRuns(weights: readonly (readonly FontWeight[])[]): string[] {
+  const runs: string[] = [];
+  weights.forEach((line, r) => {
+    for (let c = 0; c < line.length; c++) {
+      if (line[c] !== 'bold') continue;
+      const first = c;
+      while (line[c + 1] === 'bold') c++;
+      runs.push(`${columnLetter(first)}${r + 1}:${columnLetter(c)}${r + 1}`);
+    }
+  });
+  return runs;
 }
 
 /** Grows the sheet to hold the grid. 2 calls, 3–4 when it must grow. */

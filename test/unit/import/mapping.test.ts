@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { proposeColumns, proposeSourceId, proposeStages } from '../../../src/core/import/mapping';
-import { DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
 
 describe('proposing where a source’s columns go', () => {
   it('maps Deals headers by name, whatever the case and punctuation', () => {

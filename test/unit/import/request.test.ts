@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
 import { IMPORT_FIELDS, judgeMapping, targetText, toRequest } from '../../../src/core/import/request';
-import { DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
 
 const HEADERS = ['Ref', 'Customer', 'Stage', 'Amount', 'Country'];
 const GOOD = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromParts, startOfDay } from '../../../src/core/dates';
+
+import { dayFromParts, dayOfDate, startOfDay } from '../../../src/core/dates';
 import type { ImportMapping } from '../../../src/core/import/mapping';
-import { contentKey, importDay, planImport } from '../../../src/core/import/rows';
+import { planImport } from '../../../src/core/import/rows';
 
 const TZ = 'America/New_York';
 const day = (y: number, m: number, d: number) => startOfDay(dayFromParts(y, m, d), TZ);
@@ -30,24 +31,31 @@ function plan(rows: unknown[][], mapping = MAPPING, existing: string[] = []) {
   });
 }
 
+/** The day a Close cell is imported as (null: none), or why the row was refused. */
+function closeDay(cell: unknown) {
+  const out = plan([['A-1', 'Acme', 'Won', 1, '', cell, '']]);
+  const imported = out.deals[0];
+  if (!imported) return out.rejected[0]?.reason;
+  const date = imported.cells.closeDate;
+  return date instanceof Date ? dayOfDate(date, TZ) : null;
+}
+
 describe('reading a day as exports spell it', () => {
   it('takes ISO, dd-Mon-yyyy, d Month yy and US m/d/yyyy, and Date cells', () => {
-    expect(importDay('2017-03-01', TZ)).toBe(dayFromParts(2017, 3, 1));
-    expect(importDay('01-Mar-2015', TZ)).toBe(dayFromParts(2015, 3, 1));
-    expect(importDay('1 March 15', TZ)).toBe(dayFromParts(2015, 3, 1));
-    expect(importDay('3/1/2017', TZ)).toBe(dayFromParts(2017, 3, 1));
-    expect(importDay('12/31/2017', TZ)).toBe(dayFromParts(2017, 12, 31));
-    expect(importDay(day(2020, 2, 29), TZ)).toBe(dayFromParts(2020, 2, 29));
-    expect(importDay('', TZ)).toBeNull();
-    expect(importDay(' 01-Mar-2015 ', TZ)).toBe(dayFromParts(2015, 3, 1));
+    expect(closeDay('2017-03-01')).toBe(dayFromParts(2017, 3, 1));
+    expect(closeDay('01-Mar-2015')).toBe(dayFromParts(2015, 3, 1));
+    expect(closeDay('1 March 15')).toBe(dayFromParts(2015, 3, 1));
+    expect(closeDay('3/1/2017')).toBe(dayFromParts(2017, 3, 1));
+    expect(closeDay('12/31/2017')).toBe(dayFromParts(2017, 12, 31));
+    expect(closeDay(day(2020, 2, 29))).toBe(dayFromParts(2020, 2, 29));
+    expect(closeDay('')).toBeNull();
+    expect(closeDay(' 01-Mar-2015 ')).toBe(dayFromParts(2015, 3, 1));
   });
 
   it('refuses what is no day', () => {
-    expect(importDay('31-Feb-2015', TZ)).toBeUndefined();
-    expect(importDay('01-Foo-2015', TZ)).toBeUndefined();
-    expect(importDay('13/01/2017', TZ)).toBeUndefined();
-    expect(importDay('soon', TZ)).toBeUndefined();
-    expect(importDay(42, TZ)).toBeUndefined();
+    for (const cell of ['31-Feb-2015', '01-Foo-2015', '13/01/2017', 'soon', 42]) {
+      expect(closeDay(cell)).toBe(`Close Date (from "Close") cannot be read: ${cell}`);
+    }
   });
 });
 
@@ -141,10 +149,25 @@ describe('planning an import', () => {
   });
 
   it('keys content by every field, dates by their instant', () => {
-    expect(contentKey({ company: 'A', amount: 1 })).not.toBe(contentKey({ company: 'A', amount: 2 }));
-    expect(contentKey({ closeDate: day(2015, 1, 1) })).not.toBe(contentKey({ closeDate: day(2015, 1, 2) }));
-    expect(contentKey({ company: 'A' })).toBe(contentKey({ company: 'A' }));
-    expect(contentKey({ deal: 'A' })).not.toBe(contentKey({ company: 'A' }));
+    // Without a source ID, Ref holds the Deal name: the same text in another field is other content.
+    const byContent: ImportMapping = {
+      ...MAPPING,
+      sourceId: null,
+      columns: { ...MAPPING.columns, Ref: { field: 'deal' } },
+    };
+    const out = plan(
+      [
+        ['', 'A', 'Won', 1, '', '', ''],
+        ['', 'A', 'Won', 2, '', '', ''],
+        ['', 'A', 'Won', 1, '', '2015-01-01', ''],
+        ['', 'A', 'Won', 1, '', '2015-01-02', ''],
+        ['A', '', 'Won', 1, '', '', ''],
+        ['', 'A', 'Won', 1, '', '', ''],
+      ],
+      byContent,
+    );
+    expect(out.deals.map((d) => d.sourceRow)).toEqual([2, 3, 4, 5, 6]);
+    expect(out.alreadyImported).toBe(1);
   });
 
   it('reads a source with only a header, or nothing at all', () => {

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+
 import { startOfDay } from '../../../src/core/dates';
 import {
   daysOverdue,
   daysStale,
   overdueFollowUps,
   priceDeals,
-  staleDeals,
   stageLookup,
+  staleDeals,
 } from '../../../src/core/numbers';
 import type { Deal, Stage } from '../../../src/core/types';
-import { TABLE, TODAY, deal } from './fixtures';
+import { deal, TABLE, TODAY } from './fixtures';
 
 const lookup = stageLookup(TABLE);
 const PARIS = { today: TODAY, timeZone: 'Europe/Paris' };

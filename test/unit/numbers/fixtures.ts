@@ -1,6 +1,10 @@
 /** Hand-built stage tables and deals for the numbers tests. */
-import type { Deal, HistoryEntry, Options, Stage, StageTable } from '../../../src/core/types';
 import { dayFromParts } from '../../../src/core/dates';
+import type { ClosedWindow } from '../../../src/core/numbers/win-rate';
+import type { Deal, HistoryEntry, Options, Stage, StageTable } from '../../../src/core/types';
+
+/** Every closed deal, with or without a Close Date: the window the add-on never picks itself. */
+export const ALL_TIME: ClosedWindow = { from: null, to: null, label: 'all time' };
 
 export const stage = (
   name: string,
@@ -38,6 +42,7 @@ export const OPTIONS: Options = {
   quarterlyTarget: null,
   fiscalYearStartMonth: 1,
   managerEmail: null,
+  snapshotDay: 1,
 };
 
 export const day = (iso: string): number => {

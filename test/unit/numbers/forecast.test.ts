@@ -1,14 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
 import {
+  type ForecastCells,
   monthlyForecast,
   periodForecast,
   priceDeals,
   stageLookup,
-  type ForecastCells,
 } from '../../../src/core/numbers';
 import type { StageTable } from '../../../src/core/types';
-import { TABLE, TODAY, day, deal, stage } from './fixtures';
+import { day, deal, stage, TABLE, TODAY } from './fixtures';
 
 const lookup = stageLookup(TABLE);
 const forecastOf = (deals: Parameters<typeof deal>[0][], months = 3, table: StageTable = TABLE) =>

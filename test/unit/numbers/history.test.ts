@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
 import { funnel, historyFlow, priceDeals, probabilityCheck, stageLookup } from '../../../src/core/numbers';
 import type { HistoryEntry } from '../../../src/core/types';
-import { TABLE, deal, entry } from './fixtures';
+import { deal, entry, TABLE } from './fixtures';
 
 const lookup = stageLookup(TABLE);
 const DAY = 86_400_000;

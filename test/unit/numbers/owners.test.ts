@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  fiscalQuarter,
   lastTwelveMonths,
   numbersByOwner,
   priceDeals,
+  quarterNumbers,
   stageLookup,
 } from '../../../src/core/numbers';
-import { TABLE, TODAY, day, deal } from './fixtures';
+import { day, deal, TABLE, TODAY } from './fixtures';
 
 describe('numbers per owner', () => {
   const { priced } = priceDeals(
@@ -21,7 +22,7 @@ describe('numbers per owner', () => {
     ],
     stageLookup(TABLE),
   );
-  const owners = numbersByOwner(priced, TODAY, fiscalQuarter(TODAY, 1), lastTwelveMonths(TODAY));
+  const owners = numbersByOwner(priced, TODAY, quarterNumbers([], TODAY, 1).quarter, lastTwelveMonths(TODAY));
 
   it('groups owners trimmed and case-insensitively, shown as first written, sorted, with the unowned last', () => {
     expect(owners.map((o) => o.owner)).toEqual(['Ann@Example.com', 'bob@example.com', '']);

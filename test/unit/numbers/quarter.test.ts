@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fiscalQuarter,
-  priceDeals,
-  quarterNumbers,
-  stageLookup,
-  targetCoverage,
-} from '../../../src/core/numbers';
-import { TABLE, TODAY, day, deal } from './fixtures';
+
+import { priceDeals, quarterNumbers, stageLookup, targetCoverage } from '../../../src/core/numbers';
+import { day, deal, TABLE, TODAY } from './fixtures';
 
 const lookup = stageLookup(TABLE);
 
 describe('this fiscal quarter', () => {
   it('is the calendar quarter when the fiscal year starts in January', () => {
-    expect(fiscalQuarter(TODAY, 1)).toEqual({ from: day('2025-04-01'), to: day('2025-06-30') });
+    expect(quarterNumbers([], TODAY, 1).quarter).toEqual({ from: day('2025-04-01'), to: day('2025-06-30') });
   });
   it('follows Fiscal Year Start Month: a year starting in February has May–July', () => {
-    expect(fiscalQuarter(TODAY, 2)).toEqual({ from: day('2025-05-01'), to: day('2025-07-31') });
+    expect(quarterNumbers([], TODAY, 2).quarter).toEqual({ from: day('2025-05-01'), to: day('2025-07-31') });
   });
   it('counts as won this quarter only won deals whose Close Date is in it', () => {
     const { priced } = priceDeals(

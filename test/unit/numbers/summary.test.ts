@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allTime, summaryNumbers } from '../../../src/core/numbers';
+import { describe, expect, it } from 'vitest';
+
+import { summaryNumbers } from '../../../src/core/numbers';
 import type { Deal, HistoryEntry } from '../../../src/core/types';
-import { OPTIONS, TABLE, TODAY, day, deal, entry, seeded } from './fixtures';
+import { ALL_TIME, day, deal, entry, OPTIONS, seeded, TABLE, TODAY } from './fixtures';
 
 const NOW = { today: TODAY, timeZone: 'America/New_York' };
 
@@ -60,7 +61,7 @@ describe('summary numbers', () => {
   });
   it('names the window win rate, deal size and cycle are taken over', () => {
     expect(s.closed.window.label).toBe('last 12 months');
-    expect(summaryNumbers(deals, history, TABLE, OPTIONS, NOW, allTime()).closed.window.label).toBe(
+    expect(summaryNumbers(deals, history, TABLE, OPTIONS, NOW, ALL_TIME).closed.window.label).toBe(
       'all time',
     );
   });
@@ -95,7 +96,7 @@ function randomPipeline(seed: number, size: number): { deals: Deal[]; history: H
       deal({
         id,
         stage,
-        owner: ['ann@example.com', 'bob@example.com', ''][Math.floor(random() * 3)] as string,
+        owner: ['ann@example.com', 'bob@example.com', ''][Math.floor(random() * 3)],
         amount: random() < 0.1 ? null : Math.round(random() * 100_000),
         probability: random() < 0.3 ? Math.round(random() * 100) / 100 : null,
         closeDate: random() < 0.15 ? null : TODAY - 200 + Math.floor(random() * 400),

@@ -1,17 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  dealProbability,
-  inRange,
-  pipelineTotals,
-  priceDeals,
-  stageLookup,
-  weightedSum,
-  weightedValue,
-} from '../../../src/core/numbers';
-import { TABLE, day, deal, stage } from './fixtures';
+import { describe, expect, it } from 'vitest';
+
+import { inRange, pipelineTotals, priceDeals, stageLookup, weightedSum } from '../../../src/core/numbers';
+import type { Deal } from '../../../src/core/types';
+import { day, deal, stage, TABLE } from './fixtures';
 
 const lookup = stageLookup(TABLE);
+
+/** A deal's Amount × p as every number counts it; undefined when its stage is unknown. */
+const weightedValue = (d: Deal, table = lookup) => priceDeals([d], table).priced[0]?.weighted;
 
 describe('weighted value (Amount × p)', () => {
   it("uses the deal's own Probability when it is set", () => {
@@ -27,11 +24,11 @@ describe('weighted value (Amount × p)', () => {
     expect(weightedValue(deal({ stage: 'Closed Lost', amount: 1000, probability: 0.9 }), lookup)).toBe(0);
   });
   it('finds the stage trimmed and case-insensitively', () => {
-    expect(dealProbability(deal({ stage: '  closed WON ' }), lookup)).toBe(1);
+    expect(priceDeals([deal({ stage: '  closed WON ' })], lookup).priced[0]?.probability).toBe(1);
   });
-  it('is 0 for a blank Amount or a stage the table does not know', () => {
+  it('is 0 for a blank Amount, and nothing at all for a stage the table does not know', () => {
     expect(weightedValue(deal({ stage: 'Proposal', amount: null }), lookup)).toBe(0);
-    expect(weightedValue(deal({ stage: 'Signed', amount: 1000 }), lookup)).toBe(0);
+    expect(weightedValue(deal({ stage: 'Signed', amount: 1000 }), lookup)).toBeUndefined();
   });
   it('follows a renamed table: a won stage called "Signed" counts 100 %', () => {
     const custom = stageLookup({ stages: [stage('Talking', 0.3), stage('Signed', 0.5, 'won', 'Closed')] });

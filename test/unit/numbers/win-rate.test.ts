@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  allTime,
   averageDealSize,
   closedDealStats,
   lastTwelveMonths,
@@ -11,7 +11,7 @@ import {
   stageLookup,
   winRate,
 } from '../../../src/core/numbers';
-import { TABLE, TODAY, day, deal } from './fixtures';
+import { ALL_TIME, day, deal, TABLE, TODAY } from './fixtures';
 
 const lookup = stageLookup(TABLE);
 
@@ -73,7 +73,7 @@ describe('closed deals over the Summary window', () => {
     expect(stats.window.label).toBe('last 12 months');
   });
   it('takes every closed deal over all time', () => {
-    const stats = closedDealStats(priced, allTime());
+    const stats = closedDealStats(priced, ALL_TIME);
     expect(stats).toMatchObject({ won: 3, lost: 2, winRate: 0.6, averageDealSize: 13000 / 3 });
   });
 });

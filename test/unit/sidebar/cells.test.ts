@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, startOfDay } from '../../../src/core/dates';
 import { dealSheetLayout } from '../../../src/core/deal-row';
 import { cellRuns, missingColumns, rowCells } from '../../../src/core/sidebar/cells';
-import { DEALS_HEADER, aDeal } from '../deal-helpers';
+import { aDeal, DEALS_HEADER } from '../deal-helpers';
 
 const ZONE = 'America/Los_Angeles';
 const LAYOUT = dealSheetLayout(DEALS_HEADER);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts } from '../../../src/core/dates';
-import { DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
 import { changedFields, judgeNewDeal, judgeUpdate } from '../../../src/core/sidebar/changes';
 import { NO_DEAL } from '../../../src/core/sidebar/form';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
 import { aDeal } from '../deal-helpers';
 
 const TABLE = DEFAULT_STAGE_TABLE;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { dealField } from '../../../src/core/columns';
 import { dayFromParts } from '../../../src/core/dates';
-import { FORM_FIELDS, describeValue, readFormValue } from '../../../src/core/sidebar/form-values';
+import { describeValue, FORM_FIELDS, readFormValue } from '../../../src/core/sidebar/form-values';
 
 const read = (key: Parameters<typeof dealField>[0], value: unknown) => readFormValue(dealField(key), value);
 

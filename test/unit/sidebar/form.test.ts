@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts } from '../../../src/core/dates';
-import { DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
-import { NO_DEAL, checkDealForm, formErrors, judgeForm, refusal } from '../../../src/core/sidebar/form';
+import { checkDealForm, formErrors, judgeForm, NO_DEAL, refusal } from '../../../src/core/sidebar/form';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
 import { aDeal } from '../deal-helpers';
 
 const TABLE = DEFAULT_STAGE_TABLE;

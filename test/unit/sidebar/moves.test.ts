@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts } from '../../../src/core/dates';
-import { DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
 import { asEntering } from '../../../src/core/sidebar/entering';
 import { judgeMove, movesOf } from '../../../src/core/sidebar/moves';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
 import { aDeal } from '../deal-helpers';
 
 const TABLE = DEFAULT_STAGE_TABLE;

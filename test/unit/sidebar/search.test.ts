@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts } from '../../../src/core/dates';
 import { dealSheetLayout } from '../../../src/core/deal-row';
-import { DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
 import { indexesOfId, readDealId, readQuery, searchDeals } from '../../../src/core/sidebar/search';
-import { DEALS_HEADER, aRow } from '../deal-helpers';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
+import { aRow, DEALS_HEADER } from '../deal-helpers';
 
 const TODAY = { today: dayFromParts(2025, 6, 15), timeZone: 'UTC' };
 const LAYOUT = dealSheetLayout(DEALS_HEADER);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import { dayFromParts, startOfDay } from '../../../src/core/dates';
-import { DEFAULT_OPTIONS, DEFAULT_STAGE_TABLE } from '../../../src/core/settings';
+import { DEFAULT_OPTIONS } from '../../../src/core/options';
 import type { Settings } from '../../../src/core/settings';
 import { dealSummary, sidebarData } from '../../../src/core/sidebar/summaries';
+import { DEFAULT_STAGE_TABLE } from '../../../src/core/stage-table';
 import type { Deal } from '../../../src/core/types';
 import { aDeal } from '../deal-helpers';
 

@@ -1,0 +1,46 @@
+/**
+ * Reading History for the numbers: only the columns they use, from any row on, so that a refresh
+ * with a digest reads just the rows appended since the last one.
+ */
+import { headerIndex, HISTORY_HEADERS, normalizeHeader, SHEET } from '../../core/columns';
+import type { Cell, Sheet, Spreadsheet } from '../sheets';
+import { readColumns, readHeaderRow } from '../sheets';
+
+/** The History columns the Summary uses: who entered which stage when, how each began, and which rows change a Field instead. */
+const HISTORY_NEEDS: readonly string[] = ['Timestamp', 'ID', 'From', 'To', 'Via', 'Field'];
+
+export interface HistorySource {
+  readonly sheet: Sheet;
+  readonly header: readonly string[];
+  readonly lastRow: number;
+  /**
+   * The header to parse the rows read with: the columns read, in the order read, then the other
+   * History columns the sheet has (they read blank), so that none is reported missing.
+   */
+  readonly parserHeader: readonly string[];
+  /** 0-based columns read, ascending. */
+  readonly columns: readonly number[];
+}
+
+/** History's header and size, or null when there is no History sheet. 4 calls; 1 without it. */
+export function openHistorySource(spreadsheet: Spreadsheet): HistorySource | null {
+  const sheet = spreadsheet.getSheetByName(SHEET.history);
+  if (!sheet) return null;
+  const header = readHeaderRow(sheet);
+  const index = headerIndex(header);
+  const at = (name: string) => index.get(normalizeHeader(name)) ?? -1;
+  const read = HISTORY_NEEDS.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
+  const unread = HISTORY_HEADERS.filter((name) => !HISTORY_NEEDS.includes(name) && at(name) >= 0);
+  return {
+    sheet,
+    header,
+    lastRow: sheet.getLastRow(),
+    parserHeader: [...read, ...unread],
+    columns: read.map(at),
+  };
+}
+
+/** `count` rows from `firstRow`, the columns read side by side. 1 call per run of columns. */
+export function readHistoryRows(source: HistorySource, firstRow: number, count: number): Cell[][] {
+  return readColumns(source.sheet, firstRow, count, source.columns, source.header.length);
+}
