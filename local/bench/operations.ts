@@ -282,6 +282,14 @@ export const OPERATIONS: readonly Operation[] = [
     },
   },
   {
+    name: 'Take forecast snapshot',
+    batch: false,
+    prepare:
+      ({ addon }) =>
+      () =>
+        addon.run('takeForecastSnapshot'),
+  },
+  {
     name: 'Reminder job (20 owners)',
     batch: false,
     baseline: BASELINE.reminders,
@@ -315,4 +323,6 @@ export const OPERATIONS: readonly Operation[] = [
     argument(emulator, v, 'amount'),
     argument(emulator, v, 'stage'),
   ]),
+  // It reads History, every row of it, once.
+  customFunction('CLOSE_DATE_PUSHES(ids)', ({ emulator }, v) => [argument(emulator, v, 'id')]),
 ];

@@ -106,6 +106,9 @@ function dayText(ms: number, timeZone: string): string {
 function plan(now: number, timeZone: string): { steps: Step[]; owners: string[] } {
   const random = seededRandom(20_261_127);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  // Close dates pushed later, for the Summary's slippage lists, draw from their own sequence so
+  // that the rest of the team's story stays as it was.
+  const slipRandom = seededRandom(20_261_130);
   const day = (ms: number) => dayText(ms, timeZone);
   const steps: Step[] = [];
   const owners: string[] = [];
@@ -114,7 +117,8 @@ function plan(now: number, timeZone: string): { steps: Step[]; owners: string[] 
     const owner = TEAM[between(0, TEAM.length - 1)]!;
     owners.push(owner);
     // Minutes apart within a day, so History reads in the order things happened.
-    let at = now - between(8, 75) * DAY - (OUTCOMES.length - deal) * 7 * 60_000;
+    let at = now - between(8, 120) * DAY - (OUTCOMES.length - deal) * 7 * 60_000;
+    const closeAt = at + between(30, 120) * DAY;
     const first = contact.split(' ')[0]!.toLowerCase();
     const domain = `${company.toLowerCase().replace(/[^a-z]+/g, '')}.example`;
     steps.push({
@@ -130,7 +134,7 @@ function plan(now: number, timeZone: string): { steps: Step[]; owners: string[] 
         phone: `+1 206 555 0${String(100 + deal).padStart(3, '0')}`,
         owner,
         amount: between(12, 360) * 250,
-        closeDate: day(at + between(30, 120) * DAY),
+        closeDate: day(closeAt),
         followUp: day(at + between(2, 7) * DAY),
         nextStep: NEXT_STEPS.Lead!,
       },
@@ -151,7 +155,9 @@ function plan(now: number, timeZone: string): { steps: Step[]; owners: string[] 
       const touched = now - between(0, 6) * DAY - (OUTCOMES.length - deal) * 60_000;
       if (outcome.stage < 4 && touched > at && random() < 0.8) {
         const followUp = day(touched + between(-2, 12) * DAY);
-        const fields = { followUp, lastContact: day(touched) };
+        const fields: Record<string, string> = { followUp, lastContact: day(touched) };
+        // About a third of the deals worked this week had their close date pushed.
+        if (slipRandom() < 0.35) fields.closeDate = day(closeAt + (7 + Math.floor(slipRandom() * 35)) * DAY);
         steps.push({ at: touched, deal, kind: 'work', stage: OPEN_PATH[outcome.stage]!, fields });
       }
     } else {
@@ -188,7 +194,15 @@ export function seedTeamPipeline(emulator: Emulator, addon: Bundle, now: number)
   addon.run('setUpSheets');
   setManagerEmail(emulator, addon);
   const ids: string[] = [];
+  // The weekly forecast snapshot, on Mondays as the reminder job takes it, so that the Summary's
+  // forecast accuracy has weeks to look back on.
+  let snapshotAt = nextMonday(steps[0]!.at, workbook.timeZone);
   for (const step of steps) {
+    for (; snapshotAt <= step.at; snapshotAt += 7 * DAY) {
+      clock.set(snapshotAt);
+      host.session.setUser(PLAYGROUND_USER);
+      addon.run('takeForecastSnapshot');
+    }
     clock.set(step.at);
     host.session.setUser(owners[step.deal]!);
     if (step.kind === 'add') {
@@ -202,6 +216,17 @@ export function seedTeamPipeline(emulator: Emulator, addon: Bundle, now: number)
   addon.run('refreshSummary');
   addon.run('installReminderTrigger');
   workbook.activeSheetId = workbook.sheet('Deals').id;
+}
+
+/** 9:00 on the first Monday after `ms`, in the spreadsheet's time zone. */
+function nextMonday(ms: number, timeZone: string): number {
+  let at = ms + DAY;
+  while (new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(new Date(at)) !== 'Mon')
+    at += DAY;
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date(at)),
+  );
+  return at + (9 - hour) * 3_600_000;
 }
 
 /** Types the manager's address into Settings' Manager Email, as a person would. */

@@ -130,7 +130,7 @@ const CELLS_PER_READ = 250;
 const CELLS_PER_WRITE = 31;
 
 /** The columns of one block row that marking looks at, first to last. */
-type Span = readonly [first: number, last: number];
+export type Span = readonly [first: number, last: number];
 
 /**
  * The cells whose backgrounds marking must know, as a span of columns per block row: those with a
@@ -223,11 +223,18 @@ export function changedRects(
   notes: readonly (readonly string[])[],
   backgrounds: readonly (readonly string[])[],
   marked: MarkedBlock,
+  noteRuns?: readonly Span[],
 ): MarkWrites {
-  const noteSpans = new Map<number, Span>();
+  // Per run of columns whose notes were read (all, unless given): a rectangle never reaches a
+  // column whose notes were not read, which would be written over with nothing.
+  const runs = noteRuns ?? [[0, Number.MAX_SAFE_INTEGER] as const];
+  const noteSpans = runs.map(() => new Map<number, Span>());
   const add = (r: number, c: number) => {
-    const span = noteSpans.get(r);
-    noteSpans.set(r, span ? [span[0], c] : [c, c]);
+    const k = runs.findIndex(([first, last]) => c >= first && c <= last);
+    const spans = noteSpans[k];
+    if (!spans) return;
+    const span = spans.get(r);
+    spans.set(r, span ? [span[0], c] : [c, c]);
   };
   const colors = new Map<
     string,
@@ -265,5 +272,8 @@ export function changedRects(
     });
     if (run) addRun(r, run.first, run.last, run.color);
   });
-  return { notes: cover(noteSpans, CELLS_PER_WRITE), backgrounds: [...colors.values()] };
+  return {
+    notes: noteSpans.flatMap((spans) => cover(spans, CELLS_PER_WRITE)),
+    backgrounds: [...colors.values()],
+  };
 }

@@ -5,11 +5,13 @@
  * cells whose marks change are written: notes a rectangle of neighbours a call, colours one call
  * a colour (a RangeList).
  */
-import type { BlockRect } from '../core/marks';
+import type { DealFieldKey } from '../core/columns';
+import type { BlockRect, Span } from '../core/marks';
 import { cellsToCheck, changedRects, markBlock, readRects } from '../core/marks';
 import type { DealProblem } from '../core/problems';
 import { columnLetter } from '../core/problems';
 import type { DealsSheet } from './deals-sheet';
+import { runsOf } from './sheets';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -29,11 +31,13 @@ export function readMarks(
   firstRow: number,
   count: number,
   problems: readonly DealProblem[],
+  noteFields?: readonly DealFieldKey[],
 ): PendingMarks {
   if (count <= 0) return { write: () => undefined };
-  const { sheet, width } = deals;
+  const { sheet } = deals;
   const columnOf = (problem: DealProblem) => deals.layout.columns[problem.field];
-  const notes = sheet.getRange(firstRow, 1, count, width).getNotes();
+  const fields = noteFields && [...noteFields, ...problems.map((problem) => problem.field)];
+  const { notes, runs } = readNotes(deals, firstRow, count, fields);
   const backgrounds: string[][] = [];
   const read = readRects(cellsToCheck(notes, firstRow, problems, columnOf));
   const readRanges = rangesOf(deals, firstRow, read);
@@ -44,7 +48,9 @@ export function readMarks(
     });
   });
   const marked = markBlock(notes, backgrounds, firstRow, problems, columnOf);
-  const rects = marked.changed ? changedRects(notes, backgrounds, marked) : { notes: [], backgrounds: [] };
+  const rects = marked.changed
+    ? changedRects(notes, backgrounds, marked, runs)
+    : { notes: [], backgrounds: [] };
   return {
     write: () => {
       const noteRanges = rangesOf(deals, firstRow, rects.notes);
@@ -56,6 +62,31 @@ export function readMarks(
       }
     },
   };
+}
+
+/**
+ * The notes of the rows: of every column (1 call), or, given `fields`, only of their columns (1
+ * call per run of adjacent ones), the others reading as no note; with the runs of columns read
+ * (undefined: all), which alone may be written back.
+ */
+function readNotes(
+  deals: DealsSheet,
+  firstRow: number,
+  count: number,
+  fields: readonly DealFieldKey[] | undefined,
+): { notes: string[][]; runs: Span[] | undefined } {
+  const { sheet, width } = deals;
+  if (!fields) return { notes: sheet.getRange(firstRow, 1, count, width).getNotes(), runs: undefined };
+  const columns = [...new Set(fields.map((field) => deals.layout.columns[field]))]
+    .filter((column) => column >= 0)
+    .sort((a, b) => a - b);
+  const notes = Array.from({ length: count }, () => new Array<string>(width).fill(''));
+  const runs = runsOf(columns);
+  for (const run of runs) {
+    const got = sheet.getRange(firstRow, run[0]! + 1, count, run.length).getNotes();
+    got.forEach((line, r) => line.forEach((note, i) => (notes[r]![run[0]! + i] = note)));
+  }
+  return { notes, runs: runs.map((run) => [run[0]!, run[run.length - 1]!] as const) };
 }
 
 /** Marks rows at once: reads, then writes. For a caller with nothing else to read first. */

@@ -8,8 +8,9 @@ import type { DealFieldKey } from '../core/columns';
 import { DEAL_FIELDS, dealField } from '../core/columns';
 import { escapeHtml } from '../core/html';
 import type { DealProblem } from '../core/problems';
+import { DEFAULT_STAGE_TABLE } from '../core/stage-table';
 import type { StageTable } from '../core/types';
-import { validateDeals } from '../core/validation';
+import { markableFields, validateDeals } from '../core/validation';
 import { countOf } from '../core/wording';
 import { decideAdoption } from './adopt';
 import { DocumentState } from './document-properties';
@@ -32,6 +33,10 @@ function checkedFields(table: StageTable): DealFieldKey[] {
   return DEAL_FIELDS.map((field) => field.key).filter(
     (key) => !UNCHECKED.includes(key) || table.stages.some((stage) => stage.requiredFields.includes(key)),
   );
+}
+
+function union(a: readonly DealFieldKey[], b: readonly DealFieldKey[]): DealFieldKey[] {
+  return [...new Set([...a, ...b])];
 }
 
 export interface ValidationReport {
@@ -69,7 +74,12 @@ function validateAll(): ValidationReport {
     );
     const problems = validateDeals(adoption.deals, settings.table, when.today, adoption.problems);
     // Every read before the first write: the writes then wait for no read, and commit once.
-    const marks = readMarks(deals, 2, block.rows.length, problems);
+    // Notes only of the columns a mark can be in (the first run reads them all, then knows).
+    const markable = union(markableFields(settings.table), markableFields(DEFAULT_STAGE_TABLE));
+    const known = state.markableFields;
+    const noteFields = known && union(known, markable);
+    const marks = readMarks(deals, 2, block.rows.length, problems, noteFields);
+    state.recordMarkable(markable);
     apply();
     marks.write();
 

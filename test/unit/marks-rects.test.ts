@@ -183,6 +183,24 @@ describe('changedRects', () => {
     ]);
   });
 
+  it('keeps note rectangles inside the runs of columns whose notes were read', () => {
+    const notes = blank(2, 5);
+    const backgrounds = blank(2, 5);
+    const marked = markBlock(notes, backgrounds, 2, [problem(2, 1), problem(2, 3), problem(3, 4)], columnOf);
+    // Column 2 was not read: a rectangle over it would write its note over with nothing.
+    const runs = [
+      [0, 1],
+      [3, 4],
+    ] as const;
+    expect(changedRects(notes, backgrounds, marked, runs).notes).toEqual([
+      { row: 0, numRows: 1, column: 1, numColumns: 1 },
+      { row: 0, numRows: 2, column: 3, numColumns: 2 },
+    ]);
+    expect(changedRects(notes, backgrounds, marked).notes).toEqual([
+      { row: 0, numRows: 2, column: 1, numColumns: 4 },
+    ]);
+  });
+
   it('gives null, not a colour, for a cell whose default background stays', () => {
     const notes = blank(1, 2);
     const backgrounds = blank(1, 2);
