@@ -138,6 +138,7 @@ describe('the Snapshot Day option', () => {
 
   it('keeps Monday when the cell is blank', () => {
     expect(snapshotDay('').options.snapshotDay).toBe(1);
+    expect(snapshotDay('  ').problems).toEqual([]);
   });
 
   it.each(['Funday', 'Tues', 'Mo', 3, 'Weekly'])(
@@ -156,4 +157,83 @@ describe('the Snapshot Day option', () => {
       ]);
     },
   );
+});
+
+describe('every option’s message, word for word', () => {
+  const options = (...rows: [string, unknown][]) =>
+    parseOptions(settingsSheet(DEFAULT_STAGE_ROWS, [['Option', 'Value'], ...(rows as [string, string][])]));
+  const messages = (...rows: [string, unknown][]) => options(...rows).problems.map((p) => p.message);
+
+  it('names the cell, the option, what is allowed and the default it keeps', () => {
+    expect(
+      messages(
+        ['Reminder Hour', 'noon'],
+        ['Reminder Lead Days', -1],
+        ['Summary Months', 40],
+        ['Quarterly Target', 'lots'],
+        ['Fiscal Year Start Month', 'Smarch'],
+        ['Manager Email', 'the boss'],
+        ['Snapshot Day', 'Someday'],
+      ),
+    ).toEqual([
+      'Settings!J2: Reminder Hour must be a whole number from 0 to 23, not "noon"; using 8 until it is fixed.',
+      'Settings!J3: Reminder Lead Days must be a whole number ≥ 0, not -1; using 0 until it is fixed.',
+      'Settings!J4: Summary Months must be a whole number from 1 to 36, not 40; using 6 until it is fixed.',
+      'Settings!J5: Quarterly Target must be an amount above 0, or blank for no target, not "lots"; using "none" until it is fixed.',
+      'Settings!J6: Fiscal Year Start Month must be a month from 1 to 12 (or its name), not "Smarch"; using 1 until it is fixed.',
+      'Settings!J7: Manager Email must be an email address, or blank for no team digest, not "the boss"; using "none" until it is fixed.',
+      'Settings!J8: Snapshot Day must be a day of the week (Monday … Sunday, or Mon … Sun), not "Someday"; using "Monday" until it is fixed.',
+    ]);
+  });
+
+  it('lists the options there are when one is unknown, and names a repeated one', () => {
+    expect(messages(['Colour', 'blue'], ['Currency', 'EUR'], ['CURRENCY', 'GBP'])).toEqual([
+      'Settings!I2: "Colour" is not an option and is ignored. Options: Currency, Reminder Hour, Reminder Lead Days, Summary Months, Quarterly Target, Fiscal Year Start Month, Manager Email, Snapshot Day.',
+      'Settings!I4: Currency is listed twice; the first one applies.',
+    ]);
+    expect(options(['Currency', 'EUR'], ['CURRENCY', 'GBP']).options.currency).toBe('EUR');
+  });
+
+  it('says where the table should be when row 1 has an Option but no Value after it', () => {
+    const rows = DEFAULT_STAGE_ROWS.map((row, r) => [
+      ...row,
+      '',
+      ...(r === 0 ? ['Value', 'Option'] : ['', '']),
+    ]);
+    expect(parseOptions(rows).problems).toEqual([
+      {
+        cell: 'Settings!J1',
+        message:
+          'Settings has no "Option | Value" table in row 1, so the default options apply. Run Deal Pipeline › Set up sheets to add it.',
+        severity: 'warning',
+      },
+    ]);
+    // An Option in column A has its Value found after it, past any other column.
+    const first = [
+      ['Option', 'Notes', 'Value'],
+      ['Reminder Hour', 'mornings', 9],
+    ];
+    expect(parseOptions(first)).toEqual({ options: { ...DEFAULT_OPTIONS, reminderHour: 9 }, problems: [] });
+    // An Option in column A with no Value is named where it is.
+    expect(parseOptions([['Option', 'Notes']]).problems.map((p) => p.cell)).toEqual(['Settings!A1']);
+  });
+
+  it('reads months by number or by three letters or more of their name', () => {
+    const month = (value: unknown) =>
+      options(['Fiscal Year Start Month', value]).options.fiscalYearStartMonth;
+    expect([month('jan'), month(' October '), month('Sep'), month('4'), month(12)]).toEqual([
+      1, 10, 9, 4, 12,
+    ]);
+    expect(options(['Fiscal Year Start Month', 'January']).problems).toEqual([]);
+    expect(options(['Fiscal Year Start Month', 'ju']).problems).toHaveLength(1);
+    expect(options(['Fiscal Year Start Month', 'une']).problems).toHaveLength(1);
+    expect(options(['Fiscal Year Start Month', 0]).problems).toHaveLength(1);
+  });
+
+  it('skips rows with no option name, and keeps blank values at their default', () => {
+    const { options: read, problems } = options(['', 'stray'], ['Summary Months', ''], ['Currency', 'GBP']);
+    expect(problems).toEqual([]);
+    expect(read.summaryMonths).toBe(6);
+    expect(read.currency).toBe('GBP');
+  });
 });
