@@ -5,12 +5,7 @@ import type { StoredDigest } from '../../src/core/history-digest/digest-rows';
 import { digestWrite, readDigestRows } from '../../src/core/history-digest/digest-rows';
 import type { Journeys } from '../../src/core/history-digest/journeys';
 import { addEntries, journeyHistory } from '../../src/core/history-digest/journeys';
-import {
-  digestHash,
-  digestStateText,
-  parseDigestState,
-  sampledRows,
-} from '../../src/core/history-digest/state';
+import { digestHash } from '../../src/core/history-digest/state';
 import type { FieldChange } from '../../src/core/history-rows';
 import { historyFlow, stageLookup } from '../../src/core/numbers';
 import type { HistoryEntry } from '../../src/core/types';
@@ -201,28 +196,5 @@ describe('the History digest', () => {
     expect(readDigestRows([[`${journey[0]}^Close Date,a,b,edit,0`]])).toBeNull();
     expect(readDigestRows([['|seven']])).toBeNull();
     expect(readDigestRows([journey, skipped])).not.toBeNull();
-  });
-});
-
-describe('the state kept beside the digest', () => {
-  const state = {
-    key: 'k',
-    historyRows: 10,
-    fingerprint: 'f',
-    editMark: 'm',
-    digestRows: 3,
-    hash: 'h',
-  };
-  it('reads back what was written, and nothing of another format', () => {
-    expect(parseDigestState(digestStateText(state))).toMatchObject(state);
-    expect(parseDigestState(JSON.stringify({ ...state, format: 0 }))).toBeNull();
-    expect(parseDigestState('{')).toBeNull();
-    expect(parseDigestState(null)).toBeNull();
-  });
-
-  it('samples rows spread over those covered, never the last', () => {
-    expect(sampledRows(1)).toEqual([]);
-    expect(sampledRows(3)).toEqual([2]);
-    expect(sampledRows(1002)).toEqual([2, 127, 252, 377, 502, 627, 752, 877]);
   });
 });

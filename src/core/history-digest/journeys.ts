@@ -97,7 +97,8 @@ function merge(journey: DealJourney, later: readonly HistoryEntry[]): void {
   }));
   for (const entry of later) steps.push({ to: entry.to, at: entry.timestamp, entry });
   steps.sort((a, b) => a.at - b.at);
-  const first = steps[0]?.entry;
+  // `later` is never empty (addEntries merges only deals it read rows of), so neither is steps.
+  const first = (steps[0] as (typeof steps)[number]).entry;
   if (first) begin(journey, first);
   to.length = 0;
   at.length = 0;
