@@ -26,15 +26,12 @@ export function setUpForecastHistorySheet(
     sheet.getRange(2, 3, rows, 1).setNumberFormat(TEXT_FORMAT);
     sheet.getRange(2, 4, rows, FORECAST_HISTORY_HEADERS.length - 3).setNumberFormat(currencyFormat(currency));
   }
-  if (
-    ensureWarningProtection(
-      sheet,
-      'Deal Pipeline Forecast History: one row per month and owner of each weekly snapshot, kept as taken.',
-      created,
-    ) &&
-    !created
-  ) {
-    report.repaired.push(`${SHEET.forecastHistory}: protected with a warning`);
-  }
+  ensureWarningProtection(
+    sheet,
+    SHEET.forecastHistory,
+    'Deal Pipeline Forecast History: one row per month and owner of each weekly snapshot, kept as taken.',
+    created,
+    report,
+  );
   return { sheet, header };
 }

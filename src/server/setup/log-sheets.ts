@@ -19,16 +19,13 @@ export function setUpHistorySheet(
   const { sheet, created } = ensureSheet(spreadsheet, SHEET.history, report);
   const header = ensureHeaders(sheet, SHEET.history, HISTORY_HEADERS, report, created);
   if (created) sheet.getRange(2, 1, bodyRows(sheet), 1).setNumberFormat(TIMESTAMP_FORMAT);
-  if (
-    ensureWarningProtection(
-      sheet,
-      'Deal Pipeline History: one row per stage change, kept as written.',
-      created,
-    ) &&
-    !created
-  ) {
-    report.repaired.push(`${SHEET.history}: protected with a warning`);
-  }
+  ensureWarningProtection(
+    sheet,
+    SHEET.history,
+    "Deal Pipeline History: one row per change of a stage, or of an open deal's Close Date or Amount, kept as written.",
+    created,
+    report,
+  );
   return { sheet, header };
 }
 
@@ -46,28 +43,22 @@ export function setUpReminderLogSheet(spreadsheet: Spreadsheet, report: SetUpRep
   }
   if (created) sheet.getRange(2, 1, bodyRows(sheet), 1).setNumberFormat(DATE_FORMAT);
   // The log is the reminders' record of what went to whom each day: an edit here could send a digest twice.
-  if (
-    ensureWarningProtection(
-      sheet,
-      'Deal Pipeline Reminder Log: the record of digests sent; edits may resend one.',
-      created,
-    ) &&
-    !created
-  ) {
-    report.repaired.push(`${SHEET.reminderLog}: protected with a warning`);
-  }
+  ensureWarningProtection(
+    sheet,
+    SHEET.reminderLog,
+    'Deal Pipeline Reminder Log: the record of digests sent; edits may resend one.',
+    created,
+    report,
+  );
 }
 
 export function setUpSummarySheet(spreadsheet: Spreadsheet, report: SetUpReport): void {
   const { sheet, created } = ensureSheet(spreadsheet, SHEET.summary, report);
-  if (
-    ensureWarningProtection(
-      sheet,
-      'Deal Pipeline Summary: rewritten by Refresh summary; edits here are lost.',
-      created,
-    ) &&
-    !created
-  ) {
-    report.repaired.push(`${SHEET.summary}: protected with a warning`);
-  }
+  ensureWarningProtection(
+    sheet,
+    SHEET.summary,
+    'Deal Pipeline Summary: rewritten by Refresh summary; edits here are lost.',
+    created,
+    report,
+  );
 }

@@ -57,13 +57,20 @@ export function ensureHeaders(
 }
 
 /**
- * Protects a whole sheet with a warning (users may still edit after confirming). A sheet set-up
- * just created has none to look for. 1–3 calls.
+ * Protects a whole sheet with a warning (users may still edit after confirming), unless it has a
+ * sheet protection already; a protection added to a sheet set-up did not just create is reported
+ * as a repair. A sheet set-up just created has none to look for. 1–3 calls.
  */
-export function ensureWarningProtection(sheet: Sheet, description: string, created: boolean): boolean {
-  if (!created && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return false;
+export function ensureWarningProtection(
+  sheet: Sheet,
+  name: SheetName,
+  description: string,
+  created: boolean,
+  report: SetUpReport,
+): void {
+  if (!created && sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length > 0) return;
   sheet.protect().setWarningOnly(true).setDescription(description);
-  return true;
+  if (!created) report.repaired.push(`${name}: protected with a warning`);
 }
 
 /** How many rows lie below the header, adding some when a sheet has none. 1–2 calls. */
