@@ -45,7 +45,11 @@ const snapshot = (taken: string, owner: string, weighted: number) => ({
   weighted,
 });
 
-describe('the forecast accuracy section of the Summary', () => {
+/**
+ * Built inside each test, not when the file is collected: mutation testing runs a test again
+ * with the code changed, and a layout built once beforehand would not see the change.
+ */
+function built() {
   const accuracy = forecastAccuracy(
     { entries: [snapshot('2026-09-03', '', 50_000), snapshot('2026-08-06', ANN, 30_000)], problems: [] },
     DEALS,
@@ -54,8 +58,12 @@ describe('the forecast accuracy section of the Summary', () => {
   );
   const layout = layoutWith(accuracy);
   const header = layout.values.findIndex((line) => line[0] === 'Month' && line[1] === 'Owner');
+  return { accuracy, layout, header };
+}
 
+describe('the forecast accuracy section of the Summary', () => {
   it('has a titled table: month and owner, the forecasts 12, 8 and 4 weeks before, actual won, the accuracies', () => {
+    const { layout, header } = built();
     expect(layout.values[header - 1]?.[0]).toBe('Forecast accuracy, last 6 closed months');
     expect(layout.values[header]?.slice(0, 9)).toEqual([
       'Month',
@@ -72,6 +80,7 @@ describe('the forecast accuracy section of the Summary', () => {
   });
 
   it('lists the team’s six months, then each owner’s, with — where there is no number', () => {
+    const { layout, header } = built();
     const rows = layout.values.slice(header + 1, header + 13);
     expect(rows.map((line) => [line[0], line[1]])).toEqual([
       ...['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'].map((m) => [m, 'Team']),
@@ -84,10 +93,12 @@ describe('the forecast accuracy section of the Summary', () => {
   });
 
   it('explains the numbers below the table', () => {
+    const { layout, header } = built();
     expect(layout.values[header + 13]?.[0]).toContain('Accuracy = 1 − |forecast − actual| ÷ actual');
   });
 
   it('draws the team’s forecast 4 weeks before against actual won, month by month, as a line chart', () => {
+    const { layout, header } = built();
     const chart = layout.charts[2]!;
     expect(chart).toMatchObject({ title: 'Team forecast 4 weeks before vs actual won', kind: 'LINE' });
     expect(chart.ranges).toEqual([
@@ -99,6 +110,7 @@ describe('the forecast accuracy section of the Summary', () => {
   });
 
   it('names the first five rows of Forecast History left out and counts the rest', () => {
+    const { accuracy } = built();
     const problems = Array.from({ length: 8 }, (_, i) => `Forecast History row ${i + 2}: Month is blank.`);
     const damaged = layoutWith({ ...accuracy, notes: problems });
     const texts = damaged.values.map((line) => line[0]);

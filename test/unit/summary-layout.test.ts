@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { SummaryNumbers } from '../../src/core/numbers';
 import { summaryNumbers } from '../../src/core/numbers';
@@ -76,7 +76,11 @@ const rowOf = (layout: SummaryLayout, label: string): number => {
 const cornerOf = (layout: SummaryLayout, rect: GridRect) => layout.values[rect.row - 1]?.[rect.column - 1];
 
 describe('the Summary grid', () => {
-  const layout = layoutOf();
+  // Built before each test, not when the file is collected, so that mutation testing sees it.
+  let layout: SummaryLayout;
+  beforeEach(() => {
+    layout = layoutOf();
+  });
 
   it('is three rectangles of the same size, values, formats and weights', () => {
     const width = layout.values[0]?.length ?? 0;
@@ -230,7 +234,10 @@ describe('the funnel bottleneck and the probability check', () => {
       : moves(`H-${i}`, start + i * DAY_MS, 'Lead', 'Qualified'),
   );
   // Only the History deals: a deal without History would count as having entered its stage.
-  const layout = layoutOf({ numbers: numbersOf([], history) });
+  let layout: SummaryLayout;
+  beforeEach(() => {
+    layout = layoutOf({ numbers: numbersOf([], history) });
+  });
 
   it('states the stage with the lowest conversion and the one with the longest stay', () => {
     const lowest = layout.values[rowOf(layout, 'Bottleneck: lowest conversion')];
