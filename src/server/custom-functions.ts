@@ -144,9 +144,15 @@ export function FORECAST_RANGE(
   return forecastRangeOf(context('FORECAST_RANGE', stage_table), amounts, stages_or_probabilities);
 }
 
+/**
+ * What a push needs of History: which deal and field went from what to what, and a Timestamp
+ * (a row without one is not read as History). Not Via, Deal or By: a sixth fewer cells.
+ */
+const PUSH_COLUMNS: readonly string[] = ['Timestamp', 'ID', 'From', 'To', 'Field'];
+
 /** History's rows with a Field, read once: 6 calls and 1 per run of columns read; 2 without History. */
 function historyFieldChanges(spreadsheet: Spreadsheet): FieldChange[] {
-  const source = openHistorySource(spreadsheet);
+  const source = openHistorySource(spreadsheet, PUSH_COLUMNS);
   if (!source) return [];
   const rows = readHistoryRows(source, 2, source.lastRow - 1);
   return parseHistory([source.parserHeader, ...rows], spreadsheet.getSpreadsheetTimeZone()).fieldChanges;

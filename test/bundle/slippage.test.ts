@@ -256,6 +256,23 @@ describe('CLOSE_DATE_PUSHES', () => {
     expect(calls.count('Range.setValues') + calls.count('Range.setValue')).toBe(0);
   });
 
+  it('reads of History only the five columns a push needs, not Deal, By or Via', () => {
+    const started = fourDeals();
+    started.addon.edit('Deals', `${col('closeDate')}2`, [['2027-02-01']]);
+    const { calls, workbook } = started.emulator;
+    const rows = workbook.values('History').length - 1;
+    const historyId = workbook.sheet('History').id;
+    calls.reset();
+    const log = calls.startLog();
+    expect(pushes(started, ['D-0001'])).toEqual([[1]]);
+    calls.stopLog();
+    const cells = log
+      .filter((call) => call.sheet === historyId && call.key === 'Range.getValues')
+      .map((call) => call.cellsRead);
+    // The header row (8 cells), then Timestamp–ID and From–To as two runs, and Field.
+    expect(cells).toEqual([8, rows * 2, rows * 2, rows]);
+  });
+
   it('counts 0 for every ID when there is no History sheet', () => {
     const started = fourDeals();
     started.emulator.workbook.removeSheet(started.emulator.workbook.sheet('History'));

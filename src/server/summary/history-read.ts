@@ -22,15 +22,21 @@ export interface HistorySource {
   readonly columns: readonly number[];
 }
 
-/** History's header and size, or null when there is no History sheet. 4 calls; 1 without it. */
-export function openHistorySource(spreadsheet: Spreadsheet): HistorySource | null {
+/**
+ * History's header and size, or null when there is no History sheet; `needs`, the columns to
+ * read (the Summary's by default). 4 calls; 1 without it.
+ */
+export function openHistorySource(
+  spreadsheet: Spreadsheet,
+  needs: readonly string[] = HISTORY_NEEDS,
+): HistorySource | null {
   const sheet = spreadsheet.getSheetByName(SHEET.history);
   if (!sheet) return null;
   const header = readHeaderRow(sheet);
   const index = headerIndex(header);
   const at = (name: string) => index.get(normalizeHeader(name)) ?? -1;
-  const read = HISTORY_NEEDS.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
-  const unread = HISTORY_HEADERS.filter((name) => !HISTORY_NEEDS.includes(name) && at(name) >= 0);
+  const read = needs.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
+  const unread = HISTORY_HEADERS.filter((name) => !needs.includes(name) && at(name) >= 0);
   return {
     sheet,
     header,
