@@ -114,9 +114,14 @@ export class DocumentState {
  * calls. An add-on's clock trigger has no document properties (null): no table is kept there.
  */
 export function readLastValidTable(): StageTable | undefined {
-  const properties =
-    PropertiesService.getDocumentProperties() as GoogleAppsScript.Properties.Properties | null;
-  return parseTable(properties?.getProperty(LAST_VALID_TABLE_KEY) ?? undefined);
+  return parseTable(documentProperties()?.getProperty(LAST_VALID_TABLE_KEY) ?? undefined);
+}
+
+export type DocumentProperties = GoogleAppsScript.Properties.Properties;
+
+/** The document's properties; null where Apps Script gives none (an add-on's clock trigger). 1 call. */
+export function documentProperties(): DocumentProperties | null {
+  return PropertiesService.getDocumentProperties();
 }
 
 function parseTable(text: string | undefined): StageTable | undefined {

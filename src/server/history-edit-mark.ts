@@ -5,14 +5,10 @@
  * not see otherwise. A new mark each time, written without the lock: a refresh that runs
  * meanwhile records the mark it read first, so the next one still sees that it changed.
  */
+import type { DocumentProperties } from './document-properties';
+import { documentProperties } from './document-properties';
+
 const EDIT_MARK_KEY = 'dealPipeline.historyEditMark';
-
-type DocumentProperties = GoogleAppsScript.Properties.Properties;
-
-/** The document's properties; null where Apps Script gives none (an add-on's clock trigger). 1 call. */
-export function documentProperties(): DocumentProperties | null {
-  return PropertiesService.getDocumentProperties();
-}
 
 /** 1 call. */
 export function historyEditMark(properties: DocumentProperties): string {

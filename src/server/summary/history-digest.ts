@@ -25,7 +25,8 @@ import {
 } from '../../core/history-digest/state';
 import type { ParsedHistory } from '../../core/history-rows';
 import { parseHistory } from '../../core/history-rows';
-import { documentProperties, historyEditMark } from '../history-edit-mark';
+import { documentProperties } from '../document-properties';
+import { historyEditMark } from '../history-edit-mark';
 import type { Cell, Sheet, Spreadsheet } from '../sheets';
 import { writeCells } from '../sheets';
 import type { HistorySource } from './history-read';
