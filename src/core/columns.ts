@@ -12,6 +12,8 @@ export const SHEET = {
   forecastHistory: 'Forecast History',
   /** Hidden: what Refresh summary keeps of History between runs (server/summary/history-digest.ts). */
   historyDigest: 'History Digest',
+  /** Hidden: which cells of Deals carry a mark (server/marks-log.ts). */
+  marksLog: 'Marks Log',
 } as const;
 
 export type SheetName = (typeof SHEET)[keyof typeof SHEET];

@@ -45,7 +45,9 @@ function userPartOf(note: string): string {
 /**
  * The notes and backgrounds of a block of rows (first sheet row `firstRow`, every column from
  * column 1) after marking `problems` — which must be every problem of those rows: a cell with no
- * problem loses its old mark. `columnOf` gives a problem's 0-based column, or -1 for none.
+ * problem loses its old mark. `columnOf` gives a problem's 0-based column, or -1 for none. A cell
+ * whose note was not read is a hole in `notes`, and stays one in the result: it is left as it is,
+ * so every cell with a problem must have been read.
  */
 export function markBlock(
   notes: readonly (readonly string[])[],
@@ -73,16 +75,18 @@ export function markBlock(
   const outNotes: string[][] = [];
   const outBackgrounds: (string | null)[][] = [];
   notes.forEach((row, r) => {
-    const noteRow: string[] = [];
-    const backgroundRow: (string | null)[] = [];
+    // Index by index, so that a cell whose note was not read (a hole) stays one, and is never
+    // written: forEach passes over holes.
+    const noteRow = new Array<string>(row.length);
+    const backgroundRow = new Array<string | null>(row.length);
     const marks = byRow.get(r);
     row.forEach((note, c) => {
       const background = (backgrounds[r]?.[c] ?? '').toLowerCase();
       const mark = marks?.get(c);
       // Neither a problem nor a note of ours: the cell stays as it is (most cells of a sheet).
       if (!mark && !note.startsWith(NOTE_PREFIX)) {
-        noteRow.push(note);
-        backgroundRow.push(DEFAULT_BACKGROUNDS.has(background) ? null : background);
+        noteRow[c] = note;
+        backgroundRow[c] = DEFAULT_BACKGROUNDS.has(background) ? null : background;
         return;
       }
       const user = userPartOf(note);
@@ -101,10 +105,9 @@ export function markBlock(
         nextBackground = null;
       }
       if (nextNote !== note || nextBackground !== background) changed = true;
-      noteRow.push(nextNote);
-      backgroundRow.push(
-        nextBackground === background && DEFAULT_BACKGROUNDS.has(background) ? null : nextBackground,
-      );
+      noteRow[c] = nextNote;
+      backgroundRow[c] =
+        nextBackground === background && DEFAULT_BACKGROUNDS.has(background) ? null : nextBackground;
     });
     outNotes.push(noteRow);
     outBackgrounds.push(backgroundRow);
@@ -120,75 +123,144 @@ export interface BlockRect {
   readonly numColumns: number;
 }
 
+/** Cells of a block: each block row with cells in it, and their 0-based columns. */
+export type CellSet = Map<number, Set<number>>;
+
+function addCell(cells: CellSet, r: number, c: number): void {
+  const row = cells.get(r);
+  if (row) row.add(c);
+  else cells.set(r, new Set([c]));
+}
+
 /**
  * What a rectangle costs, in cells (issue 12's model, from Google's batch-operation guidance and
- * published getValues / setValues benchmarks): reading one (a getRange, 1 ms, and a cached read,
- * 1.5 ms) as much as reading 250 more cells (0.01 ms each); writing one (a getRange and a write,
- * 2.2 ms) as much as writing 31 more (0.07 ms each). Rectangles closer than that go as one.
+ * published getValues / setValues benchmarks). The ranges of all the rectangles come from one
+ * Sheet.getRangeList call, so a rectangle costs its read or write alone: reading one more (a
+ * cached read, 1.5 ms) as much as reading 150 more cells (0.01 ms each); writing one more (1.2 ms)
+ * as much as writing 17 more (0.07 ms each). Cells closer than that go as one rectangle.
  */
-const CELLS_PER_READ = 250;
-const CELLS_PER_WRITE = 31;
-
-/** The columns of one block row that marking looks at, first to last. */
-export type Span = readonly [first: number, last: number];
+const CELLS_PER_READ = 150;
+const CELLS_PER_WRITE = 17;
 
 /**
- * The cells whose backgrounds marking must know, as a span of columns per block row: those with a
- * problem, and those holding one of the add-on's notes (its mark may have to go). Every other cell
- * keeps its note and colour whatever its colour is, so its background is never needed.
+ * The cells with a problem, within a block of `count` rows and `width` columns starting at sheet
+ * row `firstRow`, and the cells of `also`: what Validate all deals reads the notes of when it
+ * knows where its marks are (a problem's cell may hold the user's note, which a mark keeps).
+ */
+export function cellsToRead(
+  count: number,
+  width: number,
+  firstRow: number,
+  problems: readonly DealProblem[],
+  columnOf: (problem: DealProblem) => number,
+  also: Iterable<readonly [row: number, column: number]>,
+): CellSet {
+  const cells: CellSet = new Map();
+  const add = (r: number, c: number) => {
+    if (r >= 0 && r < count && c >= 0 && c < width) addCell(cells, r, c);
+  };
+  for (const problem of problems) add(problem.row - firstRow, columnOf(problem));
+  for (const [r, c] of also) add(r, c);
+  return cells;
+}
+
+/**
+ * The cells whose backgrounds marking must know: those with a problem, and those holding one of
+ * the add-on's notes (its mark may have to go). Every other cell keeps its note and colour
+ * whatever its colour is, so its background is never needed.
  */
 export function cellsToCheck(
   notes: readonly (readonly string[])[],
   firstRow: number,
   problems: readonly DealProblem[],
   columnOf: (problem: DealProblem) => number,
-): Map<number, Span> {
-  const spans = new Map<number, Span>();
-  const add = (r: number, c: number) => {
-    const span = spans.get(r);
-    spans.set(r, span ? [Math.min(span[0], c), Math.max(span[1], c)] : [c, c]);
-  };
+): CellSet {
+  const cells: CellSet = new Map();
   for (const problem of problems) {
     const r = problem.row - firstRow;
     const c = columnOf(problem);
     // A row outside the block has no notes: length 0.
-    if (c >= 0 && c < (notes[r]?.length ?? 0)) add(r, c);
+    if (c >= 0 && c < (notes[r]?.length ?? 0)) addCell(cells, r, c);
   }
   notes.forEach((line, r) => {
     line.forEach((note, c) => {
-      if (note.startsWith(NOTE_PREFIX)) add(r, c);
+      if (note.startsWith(NOTE_PREFIX)) addCell(cells, r, c);
     });
   });
-  return new Map([...spans].sort(([a], [b]) => a - b));
+  return cells;
 }
 
-/** Rectangles covering the spans (rows ascending), merged while a merge adds fewer cells than `cellsPerCall`. */
-function cover(spans: ReadonlyMap<number, Span>, cellsPerCall: number): BlockRect[] {
-  const area = (rect: BlockRect) => rect.numRows * rect.numColumns;
+const area = (rect: BlockRect) => rect.numRows * rect.numColumns;
+
+/**
+ * Rectangles covering `lines` (cells grouped by their line: a row, or a column when transposed),
+ * line by line: a line's cells in spans while the cells between cost less than a call, and each
+ * span merged with the rectangle before it while that adds fewer than `perCall` cells.
+ */
+function coverLines(lines: CellSet, perCall: number): BlockRect[] {
   const rects: BlockRect[] = [];
-  for (const [row, [first, last]] of spans) {
-    const own: BlockRect = { row, numRows: 1, column: first, numColumns: last - first + 1 };
+  const place = (line: number, first: number, last: number) => {
+    const own: BlockRect = { row: line, numRows: 1, column: first, numColumns: last - first + 1 };
     const prev = rects[rects.length - 1];
     if (prev) {
       const column = Math.min(prev.column, first);
       const merged: BlockRect = {
         row: prev.row,
-        numRows: row - prev.row + 1,
+        numRows: line - prev.row + 1,
         column,
         numColumns: Math.max(prev.column + prev.numColumns - 1, last) - column + 1,
       };
-      if (area(merged) - area(prev) - area(own) < cellsPerCall) {
+      if (area(merged) - area(prev) - area(own) < perCall) {
         rects[rects.length - 1] = merged;
-        continue;
+        return;
       }
     }
     rects.push(own);
+  };
+  for (const line of [...lines.keys()].sort((a, b) => a - b)) {
+    const at = [...lines.get(line)!].sort((a, b) => a - b);
+    let first = at[0]!;
+    let last = first;
+    for (const c of at.slice(1)) {
+      if (c - last - 1 < perCall) {
+        last = c;
+        continue;
+      }
+      place(line, first, last);
+      first = last = c;
+    }
+    place(line, first, last);
   }
   return rects;
 }
 
-/** Where to read backgrounds: the cells to check, in as few reads as pays. */
-export function readRects(cells: ReadonlyMap<number, Span>): BlockRect[] {
+function transpose(cells: CellSet): CellSet {
+  const out: CellSet = new Map();
+  for (const [r, columns] of cells) for (const c of columns) addCell(out, c, r);
+  return out;
+}
+
+/**
+ * Rectangles covering `cells` for as little as they cost (a call `perCall` cells): taken row by
+ * row, or column by column, whichever costs less. Marks scattered down a long sheet go by
+ * column (a bad Close Date every twenty rows is one read of the column); a row's marks go by row.
+ */
+function cover(cells: CellSet, perCall: number): BlockRect[] {
+  if (cells.size === 0) return [];
+  const byRow = coverLines(cells, perCall);
+  const byColumn = coverLines(transpose(cells), perCall).map((rect): BlockRect => ({
+    row: rect.column,
+    numRows: rect.numColumns,
+    column: rect.row,
+    numColumns: rect.numRows,
+  }));
+  const cost = (rects: readonly BlockRect[]) =>
+    rects.reduce((sum, rect) => sum + area(rect), rects.length * perCall);
+  return cost(byColumn) < cost(byRow) ? byColumn : byRow;
+}
+
+/** Where to read notes or backgrounds: the cells, in as few reads as pays. */
+export function readRects(cells: CellSet): BlockRect[] {
   return cover(cells, CELLS_PER_READ);
 }
 
@@ -212,30 +284,30 @@ interface MarkWrites {
 /**
  * Where `marked` differs from the notes and backgrounds it was made from. Notes, which differ
  * cell by cell, go as rectangles: each changed cell once, neighbours together while that costs
- * less than another call (a cell written that does not change is written as it was read: every
- * note was read). Colours go by colour, each exactly over the cells that change to it, so a colour
- * that was not read is never written: a sheet of scattered marks costs one call a colour, not
- * one a cell. A row whose colours were not read at all had no problem and no mark of ours and
- * is taken to be as it was (readMarks reads every other, cellsToCheck). A sheet whose marks are
- * already right costs no write.
+ * less than another call, and never outside the rectangle of notes it was read in (`read`; none:
+ * every note of the block was read), so a cell written that does not change is written as it was
+ * read, never over with nothing. Colours go by colour, each exactly over the cells that change to
+ * it, so a colour that was not read is never written: a sheet of scattered marks costs one call
+ * a colour, not one a cell. A cell whose colour was not read had no problem and no mark of ours
+ * and is taken to be as it was (readMarks reads every other, cellsToCheck). A sheet whose marks
+ * are already right costs no write.
  */
 export function changedRects(
   notes: readonly (readonly string[])[],
   backgrounds: readonly (readonly string[])[],
   marked: MarkedBlock,
-  noteRuns?: readonly Span[],
+  read?: readonly BlockRect[],
 ): MarkWrites {
-  // Per run of columns whose notes were read (all, unless given): a rectangle never reaches a
-  // column whose notes were not read, which would be written over with nothing.
-  const runs = noteRuns ?? [[0, Number.MAX_SAFE_INTEGER] as const];
-  const noteSpans = runs.map(() => new Map<number, Span>());
-  const add = (r: number, c: number) => {
-    const k = runs.findIndex(([first, last]) => c >= first && c <= last);
-    const spans = noteSpans[k];
-    if (!spans) return;
-    const span = spans.get(r);
-    spans.set(r, span ? [span[0], c] : [c, c]);
-  };
+  const regions = read ?? [{ row: 0, numRows: notes.length, column: 0, numColumns: notes[0]?.length ?? 0 }];
+  const noteRects = regions.flatMap((region) => {
+    const changed: CellSet = new Map();
+    for (let r = region.row; r < region.row + region.numRows; r++) {
+      for (let c = region.column; c < region.column + region.numColumns; c++) {
+        if (marked.notes[r]?.[c] !== notes[r]?.[c]) addCell(changed, r, c);
+      }
+    }
+    return cover(changed, CELLS_PER_WRITE);
+  });
   const colors = new Map<
     string,
     { color: string | null; rects: { -readonly [K in keyof BlockRect]: number }[] }
@@ -256,12 +328,10 @@ export function changedRects(
     group.rects.push(rect);
     open.set(at, rect);
   };
-  marked.notes.forEach((line, r) => {
+  marked.backgrounds.forEach((line, r) => {
     if (backgrounds[r] === undefined) return;
     let run: { first: number; last: number; color: string | null } | undefined;
-    line.forEach((note, c) => {
-      if (note !== notes[r]?.[c]) add(r, c);
-      const next = marked.backgrounds[r]?.[c] ?? null;
+    line.forEach((next, c) => {
       if (backgroundKey(next) === backgroundKey(backgrounds[r]?.[c])) return;
       if (run && run.last === c - 1 && backgroundKey(run.color) === backgroundKey(next)) {
         run.last = c;
@@ -272,8 +342,5 @@ export function changedRects(
     });
     if (run) addRun(r, run.first, run.last, run.color);
   });
-  return {
-    notes: noteSpans.flatMap((spans) => cover(spans, CELLS_PER_WRITE)),
-    backgrounds: [...colors.values()],
-  };
+  return { notes: noteRects, backgrounds: [...colors.values()] };
 }

@@ -22,36 +22,6 @@ const DATE_FIELDS = ['closeDate', 'followUp', 'lastContact', 'created'] as const
 
 type Severity = DealProblem['severity'];
 
-/**
- * The fields a check flags whatever the stage table says (duplicates, addresses, numbers, dates,
- * the stage itself); parsing flags only fields among them too (deal-row.ts, typed cells).
- */
-const ALWAYS_CHECKED: ReadonlySet<DealFieldKey> = new Set<DealFieldKey>([
-  'id',
-  'company',
-  'stage',
-  'email',
-  'owner',
-  'amount',
-  'probability',
-  ...DATE_FIELDS,
-  'stageSince',
-]);
-
-/**
- * Every field a problem can be about under `table`, in sheet order: the always-checked ones, the
- * fields a stage requires, and Lost Reason when a stage is lost. Marks of problems found under
- * this table can be nowhere else (Validate all deals reads no other column's notes).
- */
-export function markableFields(table: StageTable): DealFieldKey[] {
-  const fields = new Set<DealFieldKey>(ALWAYS_CHECKED);
-  for (const stage of table.stages) {
-    for (const field of stage.requiredFields) fields.add(field);
-    if (stage.kind === 'lost') fields.add('lostReason');
-  }
-  return DEAL_FIELDS.map((field) => field.key).filter((key) => fields.has(key));
-}
-
 function report(
   out: DealProblem[],
   deal: Deal,

@@ -37,6 +37,8 @@ export interface Adoption {
   /** The rows, as they are once the add-on's writes land. */
   readonly block: DealBlock;
   readonly adoption: RowDecisions;
+  /** Each row's ID cell as read, before the add-on's writes ('' for none). */
+  readonly idsRead: readonly string[];
   readonly when: Today & { now: Date };
   /** Writes what was decided (IDs, Created, Stage Since, the record, History), reading nothing. */
   readonly apply: () => void;
@@ -68,12 +70,15 @@ export function decideAdoption(
     now: when.now,
     via: 'setup',
   });
+  const idColumn = block.layout.columns.id;
+  const idsRead = block.rows.map((cells) => (idColumn < 0 ? '' : String(cells[idColumn] ?? '')));
   for (const write of adoption.writes) block.set(write.row, write.field, write.value);
   const history = adoption.history.length > 0 ? openHistory(spreadsheet) : undefined;
   return {
     deals,
     block,
     adoption,
+    idsRead,
     when,
     apply: () => {
       block.write();

@@ -1,33 +1,34 @@
 /**
  * The add-on's state in document properties: the stage record, the highest deal number issued,
- * the last stage table that parsed cleanly, and the fields whose cells may carry a mark. Read all
- * at once, written only where changed, by writers under the document lock.
+ * the last stage table that parsed cleanly, and which sheet holds the marks log. Read all at once,
+ * written only where changed, by writers under the document lock.
  */
-import type { DealFieldKey } from '../core/columns';
-import { DEAL_FIELDS } from '../core/columns';
 import type { RowDecisions } from '../core/row-decisions';
 import { StageRecord } from '../core/stage-record';
-import { DEFAULT_STAGE_TABLE } from '../core/stage-table';
 import type { StageTable } from '../core/types';
-import { markableFields } from '../core/validation';
 
 const LAST_ID_KEY = 'dealPipeline.lastDealId';
 const LAST_VALID_TABLE_KEY = 'dealPipeline.lastValidStageTable';
-const MARKABLE_KEY = 'dealPipeline.markableFields';
+const MARKS_LOG_KEY = 'dealPipeline.marksLog';
+/** Written by builds before the marks log, by a Validate all deals that marked. */
+const OLDER_MARKS_KEY = 'dealPipeline.markableFields';
+/** The marks log's value when a mark may stand where no log says: read every note. */
+export const MARKS_ANYWHERE = '*';
 
 export class DocumentState {
   private keptTableText: string | undefined;
-  private markable: Set<DealFieldKey> | undefined;
+  private marksLogValue: string | undefined;
 
   private constructor(
     readonly record: StageRecord,
     private lastIdNumber: number,
     private readonly storedLastId: number,
     private readonly storedTableText: string | undefined,
-    private readonly storedMarkable: string | undefined,
+    private readonly storedMarksLog: string | undefined,
+    olderMarks: boolean,
   ) {
     this.keptTableText = storedTableText;
-    this.markable = parseFields(storedMarkable);
+    this.marksLogValue = storedMarksLog ?? (olderMarks ? MARKS_ANYWHERE : undefined);
   }
 
   /** 2 calls. */
@@ -41,7 +42,8 @@ export class DocumentState {
       last,
       stored,
       properties[LAST_VALID_TABLE_KEY],
-      properties[MARKABLE_KEY],
+      properties[MARKS_LOG_KEY],
+      properties[OLDER_MARKS_KEY] !== undefined,
     );
   }
 
@@ -66,34 +68,22 @@ export class DocumentState {
     return parseTable(this.keptTableText);
   }
 
-  /**
-   * Keeps a table that parsed cleanly, for the day the sheet's table breaks. A table that replaces
-   * another leaves the fields the old one could mark (its required fields) among the markable.
-   */
+  /** Keeps a table that parsed cleanly, for the day the sheet's table breaks. */
   keepValidTable(table: StageTable): void {
-    const text = JSON.stringify(table);
-    if (text !== this.keptTableText && this.markable) {
-      for (const field of markableFields(this.lastValidTable ?? DEFAULT_STAGE_TABLE))
-        this.markable.add(field);
-      for (const field of markableFields(table)) this.markable.add(field);
-    }
-    this.keptTableText = text;
+    this.keptTableText = JSON.stringify(table);
   }
 
   /**
-   * The fields whose cells may carry a mark of the add-on's, in sheet order; undefined until a
-   * Validate all deals that read every column has recorded them (recordMarkable). Marks are only
-   * ever made where some table in use could flag a problem (markableFields), so the columns of
-   * other fields hold none: Validate all deals need not read their notes.
+   * Where the marks log is: the id of the sheet that holds it; MARKS_ANYWHERE when a mark may stand
+   * where no log says (a log the add-on could not write, or marks from before there was one);
+   * undefined when the add-on never marked here. A log sheet whose id this is not may be anyone's.
    */
-  get markableFields(): DealFieldKey[] | undefined {
-    const markable = this.markable;
-    return markable && DEAL_FIELDS.map((field) => field.key).filter((key) => markable.has(key));
+  get marksLog(): string | undefined {
+    return this.marksLogValue;
   }
 
-  /** After every mark is right: the fields that may hold one from now on. */
-  recordMarkable(fields: readonly DealFieldKey[]): void {
-    this.markable = new Set(fields);
+  set marksLog(value: string) {
+    this.marksLogValue = value;
   }
 
   /** Writes what changed. 0 or 2 calls. */
@@ -103,8 +93,8 @@ export class DocumentState {
     if (this.keptTableText !== undefined && this.keptTableText !== this.storedTableText) {
       changed[LAST_VALID_TABLE_KEY] = this.keptTableText;
     }
-    const markable = this.markableFields?.join(',');
-    if (markable !== undefined && markable !== this.storedMarkable) changed[MARKABLE_KEY] = markable;
+    if (this.marksLogValue !== undefined && this.marksLogValue !== this.storedMarksLog)
+      changed[MARKS_LOG_KEY] = this.marksLogValue;
     if (Object.keys(changed).length > 0) PropertiesService.getDocumentProperties().setProperties(changed);
   }
 }
@@ -132,10 +122,4 @@ function parseTable(text: string | undefined): StageTable | undefined {
   } catch {
     return undefined;
   }
-}
-
-function parseFields(text: string | undefined): Set<DealFieldKey> | undefined {
-  if (text === undefined) return undefined;
-  const known = new Set<string>(DEAL_FIELDS.map((field) => field.key));
-  return new Set(text.split(',').filter((key): key is DealFieldKey => known.has(key)));
 }

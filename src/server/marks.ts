@@ -5,13 +5,11 @@
  * cells whose marks change are written: notes a rectangle of neighbours a call, colours one call
  * a colour (a RangeList).
  */
-import type { DealFieldKey } from '../core/columns';
-import type { BlockRect, Span } from '../core/marks';
-import { cellsToCheck, changedRects, markBlock, readRects } from '../core/marks';
+import type { BlockRect } from '../core/marks';
+import { cellsToCheck, cellsToRead, changedRects, markBlock, readRects } from '../core/marks';
 import type { DealProblem } from '../core/problems';
 import { columnLetter } from '../core/problems';
 import type { DealsSheet } from './deals-sheet';
-import { runsOf } from './sheets';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -22,34 +20,36 @@ interface PendingMarks {
 
 /**
  * Reads what marking rows `firstRow`..`firstRow + count - 1` with `problems` (every problem of
- * those rows: a cell with none loses its old mark) needs: 1 call for the notes, and the
- * backgrounds of the cells with a problem or a mark, 1 call per rectangle of them (cellsToCheck,
- * readRects). Writes nothing until `write`.
+ * those rows: a cell with no problem loses its old mark) needs, and writes nothing until `write`:
+ * - the notes: of every cell of the rows (1 call); or, given `around` (the [block row, column] of
+ *   every cell that may hold a mark of ours: the marks log's), only of those cells and of the
+ *   cells with a problem (1 call per rectangle of them, readRects);
+ * - the backgrounds of the cells with a problem or a mark (1 call per rectangle, cellsToCheck).
  */
 export function readMarks(
   deals: DealsSheet,
   firstRow: number,
   count: number,
   problems: readonly DealProblem[],
-  noteFields?: readonly DealFieldKey[],
+  around?: Iterable<readonly [row: number, column: number]>,
 ): PendingMarks {
   if (count <= 0) return { write: () => undefined };
-  const { sheet } = deals;
+  const { sheet, width } = deals;
   const columnOf = (problem: DealProblem) => deals.layout.columns[problem.field];
-  const fields = noteFields && [...noteFields, ...problems.map((problem) => problem.field)];
-  const { notes, runs } = readNotes(deals, firstRow, count, fields);
-  const backgrounds: string[][] = [];
-  const read = readRects(cellsToCheck(notes, firstRow, problems, columnOf));
-  const readRanges = rangesOf(deals, firstRow, read);
-  read.forEach((rect, k) => {
-    readRanges[k]!.getBackgrounds().forEach((line, i) => {
-      const row = (backgrounds[rect.row + i] ??= []);
-      line.forEach((color, c) => (row[rect.column + c] = color));
-    });
-  });
+  const noteRects = around && readRects(cellsToRead(count, width, firstRow, problems, columnOf, around));
+  const notes = noteRects
+    ? readSparse(deals, firstRow, count, noteRects, (range) => range.getNotes())
+    : sheet.getRange(firstRow, 1, count, width).getNotes();
+  const backgrounds = readSparse(
+    deals,
+    firstRow,
+    count,
+    readRects(cellsToCheck(notes, firstRow, problems, columnOf)),
+    (range) => range.getBackgrounds(),
+  );
   const marked = markBlock(notes, backgrounds, firstRow, problems, columnOf);
   const rects = marked.changed
-    ? changedRects(notes, backgrounds, marked, runs)
+    ? changedRects(notes, backgrounds, marked, noteRects)
     : { notes: [], backgrounds: [] };
   return {
     write: () => {
@@ -65,28 +65,25 @@ export function readMarks(
 }
 
 /**
- * The notes of the rows: of every column (1 call), or, given `fields`, only of their columns (1
- * call per run of adjacent ones), the others reading as no note; with the runs of columns read
- * (undefined: all), which alone may be written back.
+ * One property of the cells in `rects` of the block (1 call for their ranges, 1 per rectangle),
+ * as rows of the block in which a cell not read is a hole.
  */
-function readNotes(
+function readSparse(
   deals: DealsSheet,
   firstRow: number,
   count: number,
-  fields: readonly DealFieldKey[] | undefined,
-): { notes: string[][]; runs: Span[] | undefined } {
-  const { sheet, width } = deals;
-  if (!fields) return { notes: sheet.getRange(firstRow, 1, count, width).getNotes(), runs: undefined };
-  const columns = [...new Set(fields.map((field) => deals.layout.columns[field]))]
-    .filter((column) => column >= 0)
-    .sort((a, b) => a - b);
-  const notes = Array.from({ length: count }, () => new Array<string>(width).fill(''));
-  const runs = runsOf(columns);
-  for (const run of runs) {
-    const got = sheet.getRange(firstRow, run[0]! + 1, count, run.length).getNotes();
-    got.forEach((line, r) => line.forEach((note, i) => (notes[r]![run[0]! + i] = note)));
-  }
-  return { notes, runs: runs.map((run) => [run[0]!, run[run.length - 1]!] as const) };
+  rects: readonly BlockRect[],
+  read: (range: Range) => string[][],
+): string[][] {
+  const grid = Array.from({ length: count }, () => new Array<string>(deals.width));
+  const ranges = rangesOf(deals, firstRow, rects);
+  rects.forEach((rect, k) => {
+    read(ranges[k]!).forEach((line, i) => {
+      const row = grid[rect.row + i]!;
+      line.forEach((value, c) => (row[rect.column + c] = value));
+    });
+  });
+  return grid;
 }
 
 /** Marks rows at once: reads, then writes. For a caller with nothing else to read first. */

@@ -11,6 +11,7 @@
  */
 import { SHEET } from '../core/columns';
 import { issuedId } from '../core/deal-identity';
+import { entriesOf } from '../core/marks-log';
 import { decideRows } from '../core/row-decisions';
 import type { HistoryVia } from '../core/types';
 import { validateDeals } from '../core/validation';
@@ -24,6 +25,7 @@ import { appendHistoryTo, currentUser, historyFor } from './history';
 import { markHistoryEdited } from './history-edit-mark';
 import { LockBusyError, withDocumentLock } from './lock';
 import { readMarks } from './marks';
+import { appendToMarksLog } from './marks-log';
 import { forgetEditSettings, readEditSettings, readSettings } from './settings';
 import { todayIn } from './today';
 import { toast } from './ui';
@@ -159,6 +161,13 @@ function checkEditedRows(
   const historySheet = historyFor(spreadsheet, history, decisions.history);
   block.write();
   state.apply(decisions);
+  // The cells marked go to the marks log before the marks, and a new log's id into the state.
+  const idOfRow = new Map(decisions.deals.map((deal) => [deal.row, deal.id]));
+  appendToMarksLog(
+    spreadsheet,
+    entriesOf(problems, idOfRow, (field) => deals.layout.columns[field] >= 0),
+    state,
+  );
   state.save();
   marks.write();
   const by = currentUser();

@@ -7,15 +7,16 @@
 import type { DealFieldKey } from '../core/columns';
 import { DEAL_FIELDS, dealField } from '../core/columns';
 import { escapeHtml } from '../core/html';
+import { entriesOf, loggedCells } from '../core/marks-log';
 import type { DealProblem } from '../core/problems';
-import { DEFAULT_STAGE_TABLE } from '../core/stage-table';
 import type { StageTable } from '../core/types';
-import { markableFields, validateDeals } from '../core/validation';
+import { validateDeals } from '../core/validation';
 import { countOf } from '../core/wording';
 import { decideAdoption } from './adopt';
 import { DocumentState } from './document-properties';
 import { withDocumentLock } from './lock';
 import { readMarks } from './marks';
+import { readMarksLog, writeMarksLog } from './marks-log';
 import { readSettings } from './settings';
 import { activeSpreadsheet } from './sheets';
 import { runMenuAction } from './ui';
@@ -25,7 +26,8 @@ const LISTED = 20;
 
 /**
  * Text columns no check looks at unless a stage requires them: left unread, a sixth fewer cells
- * on a sheet of 50,000 deals. Their notes are still read, so an old mark there still goes.
+ * on a sheet of 50,000 deals. A mark there, from a stage table that required one, is still found
+ * and cleared: the marks log names it.
  */
 const UNCHECKED: readonly DealFieldKey[] = ['contact', 'phone', 'nextStep', 'notes'];
 
@@ -33,10 +35,6 @@ function checkedFields(table: StageTable): DealFieldKey[] {
   return DEAL_FIELDS.map((field) => field.key).filter(
     (key) => !UNCHECKED.includes(key) || table.stages.some((stage) => stage.requiredFields.includes(key)),
   );
-}
-
-function union(a: readonly DealFieldKey[], b: readonly DealFieldKey[]): DealFieldKey[] {
-  return [...new Set([...a, ...b])];
 }
 
 export interface ValidationReport {
@@ -58,32 +56,43 @@ export interface ValidationReport {
 }
 
 /**
- * The whole check: one read of Deals (values, notes, and the backgrounds of rows with a problem or
- * a mark), then the writes, the marks only where they change.
+ * The whole check: one read of Deals' values, the marks log, then the notes and backgrounds of
+ * the cells with a problem or a logged mark (every note when the log cannot say); then the
+ * writes: the log, the adoption, and the marks only where they change.
  */
 function validateAll(): ValidationReport {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const state = DocumentState.read();
     const settings = readSettings(spreadsheet, state);
-    const { deals, block, adoption, when, apply } = decideAdoption(
+    const { deals, block, adoption, idsRead, when, apply } = decideAdoption(
       spreadsheet,
       settings,
       state,
       checkedFields(settings.table),
     );
     const problems = validateDeals(adoption.deals, settings.table, when.today, adoption.problems);
+    const idOfRow = new Map(adoption.deals.map((deal) => [deal.row, deal.id]));
+    const columnOf = (field: DealFieldKey) => deals.layout.columns[field];
     // Every read before the first write: the writes then wait for no read, and commit once.
-    // Notes only of the columns a mark can be in (the first run reads them all, then knows).
-    const markable = union(markableFields(settings.table), markableFields(DEFAULT_STAGE_TABLE));
-    const known = state.markableFields;
-    const noteFields = known && union(known, markable);
-    const marks = readMarks(deals, 2, block.rows.length, problems, noteFields);
-    state.recordMarkable(markable);
+    const logRead = readMarksLog(spreadsheet, state);
+    const around = logRead.log.anywhere
+      ? undefined
+      : loggedCells(
+          logRead.log,
+          idsRead.map((id, r) => [id, idOfRow.get(r + 2) ?? id]),
+          columnOf,
+        );
+    const marks = readMarks(deals, 2, block.rows.length, problems, around);
+    writeMarksLog(
+      spreadsheet,
+      logRead,
+      entriesOf(problems, idOfRow, (field) => columnOf(field) >= 0),
+      state,
+    );
     apply();
     marks.write();
 
-    const idOfRow = new Map(adoption.deals.map((deal) => [deal.row, deal.id]));
     const rowsWith = (severity: DealProblem['severity']) =>
       new Set(problems.filter((p) => p.severity === severity).map((p) => p.row)).size;
     return {

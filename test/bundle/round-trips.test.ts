@@ -48,19 +48,23 @@ describe('Validate all deals writes only the marks that change', () => {
     const started = thirtyDeals();
     const log = logged(started, () => started.addon.run('validateAllDeals'));
     const writes = log.filter((call) => call.cellsWritten > 0);
-    // Notes differ cell by cell: a rectangle a call. The colour is one: one call for both places.
+    // The marks log first (its header and one line), then the marks. Notes differ cell by cell: a
+    // rectangle a call. The colour is one: one call for both places.
     expect(writes.map((call) => [call.key, call.cellsWritten])).toEqual([
+      ['Range.setValues', 2],
       ['Range.setNotes', 3],
       ['Range.setNotes', 1],
       ['RangeList.setBackground', 2],
     ]);
     expect(note(started, `${col('amount')}6`)).toContain('Amount must be a number ≥ 0, not "soon"');
     expect(note(started, `${col('email')}20`)).toContain('Email');
-    // Settings, then Deals: values, notes, and the colours around the four bad cells (one read of
-    // rows 5–20, columns E–I, costs less than two), all before the first write, which commits once.
+    // Settings, then Deals: values, then the notes and colours around the four bad cells only (one
+    // read of rows 5–20, columns E–I, costs less than two), all before the first write, which
+    // commits once. No marks log yet: no mark anywhere, and no other note read.
     expect(estimate(log, 0).tally).toMatchObject({ serverReads: 2, commits: 1 });
-    const backgroundsRead = log.filter((call) => call.key === 'Range.getBackgrounds');
-    expect(backgroundsRead.map((call) => call.cellsRead)).toEqual([16 * 5]);
+    for (const key of ['Range.getNotes', 'Range.getBackgrounds']) {
+      expect(log.filter((call) => call.key === key).map((call) => call.cellsRead)).toEqual([16 * 5]);
+    }
   });
 
   it('writes no mark when every mark is right, and one cell when one is fixed', () => {
@@ -73,6 +77,7 @@ describe('Validate all deals writes only the marks that change', () => {
     expect(
       fixed.filter((call) => call.cellsWritten > 0).map((call) => [call.key, call.cellsWritten]),
     ).toEqual([
+      ['Range.setValues', 2],
       ['Range.setNotes', 1],
       ['RangeList.setBackground', 1],
     ]);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { cellsToCheck, changedRects, markBlock, readRects } from '../../src/core/marks';
+import { cellsToCheck, cellsToRead, changedRects, markBlock, readRects } from '../../src/core/marks';
 import type { DealProblem } from '../../src/core/problems';
 import { MARK_COLORS } from '../fixtures/mark-colors';
 
@@ -21,8 +21,13 @@ const columnOf = (p: DealProblem) => (p as { column?: number }).column ?? -1;
 const blank = (rows: number, columns: number): string[][] =>
   Array.from({ length: rows }, () => Array.from({ length: columns }, () => ''));
 
+const cellsOf = (set: ReadonlyMap<number, ReadonlySet<number>>) =>
+  [...set]
+    .map(([r, columns]) => [r, [...columns].sort((a, b) => a - b)])
+    .sort((a, b) => (a[0] as number) - (b[0] as number));
+
 describe('cellsToCheck', () => {
-  it('spans, per row, the cells with a problem and the cells with one of our notes', () => {
+  it('holds, per row, the cells with a problem and the cells with one of our notes', () => {
     const notes = blank(4, 6);
     notes[1]![4] = OURS;
     notes[2]![0] = 'a note of the user';
@@ -32,7 +37,7 @@ describe('cellsToCheck', () => {
       [problem(11, 1), problem(13, 2), problem(13, 5), problem(9, 1)],
       columnOf,
     );
-    expect([...cells]).toEqual([
+    expect(cellsOf(cells)).toEqual([
       [1, [1, 4]],
       [3, [2, 5]],
     ]);
@@ -43,71 +48,103 @@ describe('cellsToCheck at the edges of the block', () => {
   it('leaves out problems outside the block: rows before and after it, no column, a column past its width', () => {
     const notes = blank(3, 4);
     const outside = [problem(9, 1), problem(13, 1), problem(11, -1), problem(11, 4)];
-    expect([...cellsToCheck(notes, 10, outside, columnOf)]).toEqual([]);
+    expect(cellsOf(cellsToCheck(notes, 10, outside, columnOf))).toEqual([]);
     const edges = [problem(12, 3), problem(10, 0)];
-    expect([...cellsToCheck(notes, 10, edges, columnOf)]).toEqual([
-      [0, [0, 0]],
-      [2, [3, 3]],
+    expect(cellsOf(cellsToCheck(notes, 10, edges, columnOf))).toEqual([
+      [0, [0]],
+      [2, [3]],
     ]);
   });
 });
 
+describe('cellsToRead', () => {
+  it('holds the cells with a problem and the cells given, inside the block only', () => {
+    const problems = [
+      problem(10, 1),
+      problem(12, 3),
+      problem(9, 1),
+      problem(13, 0),
+      problem(11, -1),
+      problem(11, 4),
+    ];
+    const also: [number, number][] = [
+      [0, 1],
+      [1, 2],
+      [-1, 0],
+      [3, 0],
+      [1, -1],
+      [1, 4],
+    ];
+    expect(cellsOf(cellsToRead(3, 4, 10, problems, columnOf, also))).toEqual([
+      [0, [1]],
+      [1, [2]],
+      [2, [3]],
+    ]);
+  });
+});
+
+/** Cells given as [row, column] pairs. */
+function cellSet(...cells: [number, number][]): Map<number, Set<number>> {
+  const set = new Map<number, Set<number>>();
+  for (const [r, c] of cells) set.set(r, new Set([...(set.get(r) ?? []), c]));
+  return set;
+}
+const wholeRows = (rows: number[], width: number) =>
+  cellSet(...rows.flatMap((r) => Array.from({ length: width }, (_, c): [number, number] => [r, c])));
+
 describe('readRects', () => {
-  it('merges exactly while the cells added cost less than a call (250 cells)', () => {
-    // Rows 0 and 1 of columns 0–99, then row 4: the merge adds rows 2 and 3, 200 cells.
-    const close = new Map<number, [number, number]>([
-      [0, [0, 99]],
-      [1, [0, 99]],
-      [4, [0, 99]],
-    ]);
-    expect(readRects(close)).toEqual([{ row: 0, numRows: 5, column: 0, numColumns: 100 }]);
-    // A third row between adds 300: no merge.
-    const apart = new Map<number, [number, number]>([
-      [0, [0, 99]],
-      [1, [0, 99]],
-      [5, [0, 99]],
-    ]);
-    expect(readRects(apart)).toEqual([
+  it('merges rows exactly while the cells added cost less than a call (150 cells)', () => {
+    // Rows 0 and 1 of columns 0–69, then row 3: the merge adds row 2, 70 cells.
+    expect(readRects(wholeRows([0, 1, 3], 70))).toEqual([{ row: 0, numRows: 4, column: 0, numColumns: 70 }]);
+    // Rows 0, 1 and 4 of columns 0–99: the merge would add 200 cells, more than a call.
+    expect(readRects(wholeRows([0, 1, 4], 100))).toEqual([
       { row: 0, numRows: 2, column: 0, numColumns: 100 },
-      { row: 5, numRows: 1, column: 0, numColumns: 100 },
+      { row: 4, numRows: 1, column: 0, numColumns: 100 },
     ]);
   });
 
   it('widens a merged rectangle to the columns of both', () => {
-    const spans = new Map<number, [number, number]>([
-      [2, [4, 6]],
-      [3, [1, 2]],
-    ]);
-    expect(readRects(spans)).toEqual([{ row: 2, numRows: 2, column: 1, numColumns: 6 }]);
+    const cells = cellSet([2, 4], [2, 5], [2, 6], [3, 1], [3, 2]);
+    expect(readRects(cells)).toEqual([{ row: 2, numRows: 2, column: 1, numColumns: 6 }]);
   });
 
-  it('stops at exactly 250 added cells', () => {
-    // One column: rows 0 and 251 add 250 cells between them; rows 0 and 250 add 249.
-    const at = (last: number) =>
-      new Map<number, [number, number]>([
-        [0, [0, 0]],
-        [last, [0, 0]],
-      ]);
-    expect(readRects(at(250))).toHaveLength(1);
-    expect(readRects(at(251))).toHaveLength(2);
+  it('stops at exactly 150 added cells', () => {
+    // One column: rows 0 and 151 add 150 cells between them; rows 0 and 150 add 149.
+    expect(readRects(cellSet([0, 0], [150, 0]))).toHaveLength(1);
+    expect(readRects(cellSet([0, 0], [151, 0]))).toHaveLength(2);
   });
 
-  it('reads two rows as one rectangle when the cells between cost less than a call', () => {
-    const near = new Map<number, [number, number]>([
-      [0, [3, 3]],
-      [20, [3, 3]],
+  it('reads a column down, not row by row, when its cells lie far apart', () => {
+    // Column 3 every 20 rows, and one cell of column 9: two reads, not one a row.
+    const cells = cellSet(...Array.from({ length: 10 }, (_, i): [number, number] => [i * 20, 3]), [5, 9]);
+    expect(readRects(cells)).toEqual([
+      { row: 0, numRows: 181, column: 3, numColumns: 1 },
+      { row: 5, numRows: 1, column: 9, numColumns: 1 },
     ]);
-    expect(readRects(near)).toEqual([{ row: 0, numRows: 21, column: 3, numColumns: 1 }]);
   });
 
-  it('reads rows far apart, or wide, in rectangles of their own', () => {
-    const far = new Map<number, [number, number]>([
-      [0, [0, 17]],
-      [20, [0, 17]],
-    ]);
-    expect(readRects(far)).toEqual([
+  it('reads a row across, not column by column, when its cells lie in one row', () => {
+    expect(readRects(cellSet([7, 0], [7, 17]))).toEqual([{ row: 7, numRows: 1, column: 0, numColumns: 18 }]);
+  });
+
+  it('reads rows far apart in rectangles of their own, and nothing for no cell', () => {
+    expect(readRects(wholeRows([0, 200], 18))).toEqual([
       { row: 0, numRows: 1, column: 0, numColumns: 18 },
-      { row: 20, numRows: 1, column: 0, numColumns: 18 },
+      { row: 200, numRows: 1, column: 0, numColumns: 18 },
+    ]);
+    expect(readRects(new Map())).toEqual([]);
+  });
+
+  it('splits a row whose cells lie more than a call apart', () => {
+    expect(readRects(cellSet([0, 0], [0, 200]))).toEqual([
+      { row: 0, numRows: 1, column: 0, numColumns: 1 },
+      { row: 0, numRows: 1, column: 200, numColumns: 1 },
+    ]);
+  });
+
+  it('takes rows when rows and columns cost the same', () => {
+    expect(readRects(cellSet([0, 0], [0, 1], [1, 0], [1, 1]))).toEqual([
+      { row: 0, numRows: 2, column: 0, numColumns: 2 },
     ]);
   });
 });
@@ -183,21 +220,41 @@ describe('changedRects', () => {
     ]);
   });
 
-  it('keeps note rectangles inside the runs of columns whose notes were read', () => {
+  it('keeps note rectangles inside the rectangles whose notes were read, and writes no cell not read', () => {
     const notes = blank(2, 5);
     const backgrounds = blank(2, 5);
     const marked = markBlock(notes, backgrounds, 2, [problem(2, 1), problem(2, 3), problem(3, 4)], columnOf);
     // Column 2 was not read: a rectangle over it would write its note over with nothing.
-    const runs = [
-      [0, 1],
-      [3, 4],
-    ] as const;
-    expect(changedRects(notes, backgrounds, marked, runs).notes).toEqual([
+    const read = [
+      { row: 0, numRows: 2, column: 0, numColumns: 2 },
+      { row: 0, numRows: 2, column: 3, numColumns: 2 },
+    ];
+    expect(changedRects(notes, backgrounds, marked, read).notes).toEqual([
       { row: 0, numRows: 1, column: 1, numColumns: 1 },
       { row: 0, numRows: 2, column: 3, numColumns: 2 },
     ]);
     expect(changedRects(notes, backgrounds, marked).notes).toEqual([
       { row: 0, numRows: 2, column: 1, numColumns: 4 },
+    ]);
+    // A changed cell outside every rectangle read is not written.
+    expect(changedRects(notes, backgrounds, marked, [read[1]!]).notes).toEqual([
+      { row: 0, numRows: 2, column: 3, numColumns: 2 },
+    ]);
+  });
+
+  it('leaves a cell whose note was not read as it is, whatever its problem', () => {
+    // Column 1's note was not read: a hole in the row.
+    const row = new Array<string>(3);
+    row[0] = '';
+    row[2] = '';
+    const notes = [row];
+    const backgrounds = blank(1, 3);
+    const marked = markBlock(notes, backgrounds, 2, [problem(2, 1), problem(2, 2)], columnOf);
+    expect(1 in marked.notes[0]!).toBe(false);
+    expect(1 in marked.backgrounds[0]!).toBe(false);
+    expect(marked.notes[0]![2]).toContain('Amount is wrong');
+    expect(changedRects(notes, backgrounds, marked).backgrounds).toEqual([
+      { color: MARK_COLORS.error, rects: [{ row: 0, numRows: 1, column: 2, numColumns: 1 }] },
     ]);
   });
 

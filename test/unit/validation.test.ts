@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dayFromParts } from '../../src/core/dates';
 import { DEFAULT_STAGE_TABLE, parseStageTable } from '../../src/core/stage-table';
 import type { Deal } from '../../src/core/types';
-import { markableFields, validateDeal, validateDeals } from '../../src/core/validation';
+import { validateDeal, validateDeals } from '../../src/core/validation';
 import { aDeal, parseDeals, SNAPSHOT_STAGE_ROWS, snapshotSheet } from './deal-helpers';
 
 const TABLE = DEFAULT_STAGE_TABLE;
@@ -380,104 +380,5 @@ describe('duplicates and the order of problems', () => {
       'D-0042 "Acme renewal": Email is required in stage Proposal.',
       'Amount is "abc".',
     ]);
-  });
-});
-
-describe('markableFields: where a mark can be', () => {
-  it('names the always-checked fields, each stage’s required ones, and Lost Reason with a lost stage, in sheet order', () => {
-    expect(markableFields(TABLE)).toEqual([
-      'id',
-      'deal',
-      'company',
-      'email',
-      'owner',
-      'stage',
-      'amount',
-      'probability',
-      'closeDate',
-      'followUp',
-      'lastContact',
-      'created',
-      'stageSince',
-      'lostReason',
-    ]);
-    const openOnly = parseStageTable([
-      [
-        'Stage',
-        'Probability',
-        'Kind',
-        'Forecast Category',
-        'Next Stages',
-        'Required Fields',
-        'Stale After Days',
-      ],
-      ['Talk', '10%', 'open', 'Pipeline', '*', 'Phone, Notes', 14],
-      ['Won', '100%', 'won', 'Closed', '', '', ''],
-    ]).table!;
-    expect(markableFields(openOnly)).toEqual([
-      'id',
-      'company',
-      'email',
-      'phone',
-      'owner',
-      'stage',
-      'amount',
-      'probability',
-      'closeDate',
-      'followUp',
-      'lastContact',
-      'created',
-      'stageSince',
-      'notes',
-    ]);
-    // A lost stage asks for Lost Reason though its Required Fields do not name it.
-    const withLost = parseStageTable([
-      [
-        'Stage',
-        'Probability',
-        'Kind',
-        'Forecast Category',
-        'Next Stages',
-        'Required Fields',
-        'Stale After Days',
-      ],
-      ['Talk', '10%', 'open', 'Pipeline', '*', '', 14],
-      ['Gone', '0%', 'lost', 'Omitted', '', '', ''],
-    ]).table!;
-    expect(markableFields(withLost)).toContain('lostReason');
-    expect(markableFields(openOnly)).not.toContain('lostReason');
-  });
-
-  it('holds the field of every problem validation finds, whatever the deal', () => {
-    const text = fc.oneof(fc.constant(''), fc.string({ maxLength: 12 }), fc.constant('ana@acme.example'));
-    const day = fc.option(fc.oneof(fc.integer({ min: 16_000, max: 25_000 }), fc.double({ noNaN: false })));
-    const deal = fc.record({
-      id: fc.constantFrom('', 'D-0001', 'D-0002'),
-      deal: text,
-      company: fc.constantFrom('', 'Acme'),
-      contact: text,
-      email: fc.constantFrom('', 'ana@acme.example', 'nope'),
-      phone: text,
-      owner: fc.constantFrom('', 'sam@seller.example', 'Sam'),
-      stage: fc.constantFrom('', 'Lead', 'Proposal', 'Closed Won', 'Closed Lost', 'Nowhere'),
-      amount: fc.option(fc.oneof(fc.double(), fc.integer())),
-      probability: fc.option(fc.double({ min: -1, max: 2 })),
-      closeDate: day,
-      followUp: day,
-      lastContact: day,
-      created: day,
-      stageSince: fc.option(fc.double()),
-      lostReason: text,
-      nextStep: text,
-      notes: text,
-    });
-    const markable = new Set(markableFields(TABLE));
-    fc.assert(
-      fc.property(fc.array(deal, { maxLength: 6 }), (drawn) => {
-        const deals = drawn.map((d, i) => aDeal({ ...d, row: i + 2 }));
-        for (const problem of validateDeals(deals, TABLE, TODAY))
-          expect(markable.has(problem.field)).toBe(true);
-      }),
-    );
   });
 });

@@ -9,6 +9,7 @@ import type { DealFieldKey } from '../../core/columns';
 import { dealFingerprint } from '../../core/deal-identity';
 import type { FieldDecision, FieldEntry, FieldsShown, TrackedField } from '../../core/field-changes';
 import { decideFields, TRACKED_FIELDS } from '../../core/field-changes';
+import { entriesOf } from '../../core/marks-log';
 import type { DealProblem } from '../../core/problems';
 import type { StageEntry } from '../../core/row-decisions';
 import type { Settings } from '../../core/settings';
@@ -29,6 +30,7 @@ import { DocumentState } from '../document-properties';
 import { appendHistory, currentUser } from '../history';
 import { withDocumentLock } from '../lock';
 import { markRows } from '../marks';
+import { appendToMarksLog } from '../marks-log';
 import { readSettings } from '../settings';
 import type { Spreadsheet } from '../sheets';
 import { activeSpreadsheet } from '../sheets';
@@ -54,9 +56,16 @@ function openDesk(): Desk {
   return { spreadsheet, state, settings, when, deals: openDealsSheet(spreadsheet, settings.table) };
 }
 
-/** Marks the row's problems, keeping those of cells that could not be read and were not written. 3–5 calls. */
-function markDeal(desk: Desk, deal: Deal, unreadCells: readonly DealProblem[]): void {
+/**
+ * Saves the state and marks the row's problems, keeping those of cells that could not be read and
+ * were not written; the cells marked go to the marks log first. 3–7 calls.
+ */
+function saveAndMark(desk: Desk, deal: Deal, unreadCells: readonly DealProblem[]): void {
   const problems = validateDeals([deal], desk.settings.table, desk.when.today, unreadCells);
+  const idOfRow = new Map([[deal.row, deal.id]]);
+  const hasColumn = (field: DealFieldKey) => desk.deals.layout.columns[field] >= 0;
+  appendToMarksLog(desk.spreadsheet, entriesOf(problems, idOfRow, hasColumn), desk.state);
+  desk.state.save();
   markRows(desk.deals, deal.row, 1, problems);
 }
 
@@ -98,9 +107,8 @@ export function addDealFromSidebar(form: unknown): SavedDeal {
       lastIssued: dealIdNumber(id)!,
       fields: seenOf(decideFields(trackedFields(desk, deal, true, []), state.record.fields)),
     });
-    state.save();
     recordHistory(desk, [{ id, deal: deal.deal, from: '', to: deal.stage }]);
-    markDeal(desk, deal, []);
+    saveAndMark(desk, deal, []);
     return { id, row: deal.row };
   });
 }
@@ -162,8 +170,7 @@ function saveChanges(
     lastIssued: desk.state.lastIssued,
     fields: seenOf(fields),
   });
-  desk.state.save();
-  markDeal(
+  saveAndMark(
     desk,
     deal,
     found.problems.filter((problem) => !changed.includes(problem.field)),

@@ -26,6 +26,7 @@ import {
 import type { ParsedHistory } from '../../core/history-rows';
 import { parseHistory } from '../../core/history-rows';
 import { documentProperties } from '../document-properties';
+import { createHiddenSheet, repairHiddenSheet } from '../hidden-sheet';
 import { historyEditMark } from '../history-edit-mark';
 import type { Cell, Sheet, Spreadsheet } from '../sheets';
 import { writeCells } from '../sheets';
@@ -212,7 +213,7 @@ function readWhole(source: HistorySource, timeZone: string): HistoryRead {
  * 9 more to create it.
  */
 function writeDigest(spreadsheet: Spreadsheet, digest: DigestSheet, write: DigestWrite): void {
-  const created = digest.sheet ? undefined : createDigestSheet(spreadsheet);
+  const created = digest.sheet ? undefined : createHiddenSheet(spreadsheet, SHEET.historyDigest, PROTECTION);
   const sheet = created?.sheet ?? (digest.sheet as Sheet);
   const maxRows = created?.maxRows ?? digest.maxRows;
   const whole = write.from === 0;
@@ -223,31 +224,8 @@ function writeDigest(spreadsheet: Spreadsheet, digest: DigestSheet, write: Diges
   if (rows.length > 0) writeCells(sheet.getRange(firstRow, 1, rows.length, 1), rows);
   if (whole && digest.lastRow > lastRow)
     sheet.getRange(lastRow + 1, 1, digest.lastRow - lastRow, 1).clearContent();
-  if (whole && digest.sheet) repairDigestSheet(sheet);
+  if (whole && digest.sheet) repairHiddenSheet(sheet, PROTECTION);
 }
 
 const PROTECTION =
   'Deal Pipeline History Digest: kept by Refresh summary, which reads History again after an edit here.';
-
-/**
- * A new digest sheet: one column wide (every cell of a sheet counts towards the spreadsheet's
- * limit), protected with a warning, hidden; the sheet that was active stays active (a new sheet
- * becomes the active one). 11 calls.
- */
-function createDigestSheet(spreadsheet: Spreadsheet): { sheet: Sheet; maxRows: number } {
-  const active = spreadsheet.getActiveSheet();
-  const sheet = spreadsheet.insertSheet(SHEET.historyDigest);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns > 1) sheet.deleteColumns(2, maxColumns - 1);
-  sheet.protect().setWarningOnly(true).setDescription(PROTECTION);
-  active.activate();
-  sheet.hideSheet();
-  return { sheet, maxRows: sheet.getMaxRows() };
-}
-
-/** A digest written whole again is hidden and protected once more, should someone have undone either. 2–5 calls. */
-function repairDigestSheet(sheet: Sheet): void {
-  if (!sheet.isSheetHidden()) sheet.hideSheet();
-  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
-    sheet.protect().setWarningOnly(true).setDescription(PROTECTION);
-}
