@@ -144,15 +144,13 @@ export class FieldRecord {
 
   /** Writes `code` (undefined: not seen) in base 94 at `slot` of deal n, when it changes. */
   private put(n: number, slot: number, width: number, code: number | undefined): void {
-    const chars = Array.from({ length: width }, (_, i) =>
-      code === undefined
-        ? NONE
-        : String.fromCharCode(FIRST_CODE + (Math.floor(code / CODES ** (width - 1 - i)) % CODES)),
-    );
     const c = Math.floor(n / DEALS_PER_CHUNK);
     const at = (n % DEALS_PER_CHUNK) * WIDTH + slot;
     const current = this.chunks[c];
-    if (chars.every((ch, i) => (current?.[at + i] ?? NONE) === ch)) return;
+    // Most deals are as they were: compared character by character, with nothing allocated.
+    let same = true;
+    for (let i = 0; i < width && same; i++) same = (current?.[at + i] ?? NONE) === charAt(code, width, i);
+    if (same) return;
     // Chunks are read back in order until one is missing, so a gap is written as an empty chunk.
     while (this.chunks.length <= c) {
       this.changed.add(this.chunks.length);
@@ -161,7 +159,13 @@ export class FieldRecord {
     let chunk = this.chunks[c]!;
     if (typeof chunk === 'string') this.chunks[c] = chunk = [...chunk];
     while (chunk.length < at + width) chunk.push(NONE);
-    chars.forEach((ch, i) => (chunk[at + i] = ch));
+    for (let i = 0; i < width; i++) chunk[at + i] = charAt(code, width, i);
     this.changed.add(c);
   }
+}
+
+/** Character `i` of `code` written in base 94 over `width` characters; undefined: not seen. */
+function charAt(code: number | undefined, width: number, i: number): string {
+  if (code === undefined) return NONE;
+  return String.fromCharCode(FIRST_CODE + (Math.floor(code / CODES ** (width - 1 - i)) % CODES));
 }

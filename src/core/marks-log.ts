@@ -80,13 +80,16 @@ export function loggedCells(
   columnOf: (field: DealFieldKey) => number,
 ): [row: number, column: number][] {
   const cells: [number, number][] = [];
+  if (log.fields.size === 0) return cells;
   idsOfRows.forEach((ids, r) => {
-    for (const id of new Set(ids)) {
+    ids.forEach((id, k) => {
+      // An ID the row is known by twice names its cells once.
+      if (ids.indexOf(id) !== k) return;
       for (const field of log.fields.get(id) ?? []) {
         const column = columnOf(field);
         if (column >= 0) cells.push([r, column]);
       }
-    }
+    });
   });
   return cells;
 }

@@ -46,8 +46,8 @@ function userPartOf(note: string): string {
  * The notes and backgrounds of a block of rows (first sheet row `firstRow`, every column from
  * column 1) after marking `problems` — which must be every problem of those rows: a cell with no
  * problem loses its old mark. `columnOf` gives a problem's 0-based column, or -1 for none. A cell
- * whose note was not read is a hole in `notes`, and stays one in the result: it is left as it is,
- * so every cell with a problem must have been read.
+ * (or a row) whose note was not read is a hole in `notes`, and stays one in the result: it is left
+ * as it is, so every cell with a problem must have been read.
  */
 export function markBlock(
   notes: readonly (readonly string[])[],
@@ -72,11 +72,12 @@ export function markBlock(
   }
 
   let changed = false;
-  const outNotes: string[][] = [];
-  const outBackgrounds: (string | null)[][] = [];
+  // Row by row and cell by cell by index, so that a row or a cell whose note was not read (a
+  // hole) stays one, and is never written: forEach passes over holes, and so over every cell a
+  // sparse read left out (a sheet of 50,000 rows is not walked for the few hundred cells read).
+  const outNotes = new Array<string[]>(notes.length);
+  const outBackgrounds = new Array<(string | null)[]>(notes.length);
   notes.forEach((row, r) => {
-    // Index by index, so that a cell whose note was not read (a hole) stays one, and is never
-    // written: forEach passes over holes.
     const noteRow = new Array<string>(row.length);
     const backgroundRow = new Array<string | null>(row.length);
     const marks = byRow.get(r);
@@ -109,8 +110,8 @@ export function markBlock(
       backgroundRow[c] =
         nextBackground === background && DEFAULT_BACKGROUNDS.has(background) ? null : nextBackground;
     });
-    outNotes.push(noteRow);
-    outBackgrounds.push(backgroundRow);
+    outNotes[r] = noteRow;
+    outBackgrounds[r] = backgroundRow;
   });
   return { notes: outNotes, backgrounds: outBackgrounds, changed };
 }

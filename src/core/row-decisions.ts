@@ -80,6 +80,9 @@ export interface RowDecisions {
   readonly problems: DealProblem[];
 }
 
+/** A row whose cells all parsed: none unreadable (most rows; one set for all of them). */
+const NONE_UNREADABLE: ReadonlySet<string> = new Set();
+
 export function decideRows(shown: RowsShown): RowDecisions {
   const { layout, timeZone, firstRow, edit } = shown;
   const adopting = edit === undefined;
@@ -123,7 +126,9 @@ export function decideRows(shown: RowsShown): RowDecisions {
     }
     const deal = decideRow(shown, out, p.deal, identity, oldStage);
     out.deals.push(deal);
-    decideRowFields(shown, out, deal, identity, new Set(p.problems.map((problem) => problem.field)));
+    const unreadable =
+      p.problems.length === 0 ? NONE_UNREADABLE : new Set(p.problems.map((problem) => problem.field));
+    decideRowFields(shown, out, deal, identity, unreadable);
   });
   return out;
 }

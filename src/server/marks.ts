@@ -66,7 +66,8 @@ export function readMarks(
 
 /**
  * One property of the cells in `rects` of the block (1 call for their ranges, 1 per rectangle),
- * as rows of the block in which a cell not read is a hole.
+ * as the block's rows, in which a row or a cell not read is a hole: what is not read costs no
+ * JavaScript either.
  */
 function readSparse(
   deals: DealsSheet,
@@ -75,11 +76,11 @@ function readSparse(
   rects: readonly BlockRect[],
   read: (range: Range) => string[][],
 ): string[][] {
-  const grid = Array.from({ length: count }, () => new Array<string>(deals.width));
+  const grid = new Array<string[]>(count);
   const ranges = rangesOf(deals, firstRow, rects);
   rects.forEach((rect, k) => {
     read(ranges[k]!).forEach((line, i) => {
-      const row = grid[rect.row + i]!;
+      const row = (grid[rect.row + i] ??= new Array<string>(deals.width));
       line.forEach((value, c) => (row[rect.column + c] = value));
     });
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { IdentityInput } from '../../src/core/deal-identity';
@@ -44,6 +45,36 @@ describe('a deal’s fingerprint', () => {
     expect(dealFingerprint({ deal: 'Acme dealAcme', company: '' })).not.toBe(a);
     expect(dealFingerprint({ deal: 'Globex deal', company: 'Globex' })).not.toBe(a);
     expect(dealFingerprint({ deal: '', company: '' })).toBe(1);
+  });
+
+  it('is the FNV-1a hash of trim().toLowerCase() of both names, whatever the text (the record keeps it)', () => {
+    // The definition it was first written as: fingerprints already in document properties.
+    const reference = (deal: string, company: string) => {
+      const text = `${deal.trim().toLowerCase()}\u0000${company.trim().toLowerCase()}`;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+      return (hash >>> 0) % 94;
+    };
+    const text = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom('A', 'z', 'Q', ' ', '\t', '\n', '\r', '\v', '\f', '@', '[', '`', '{', '0'),
+      }),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: fc.constantFrom('\u00a0', '\u2003', '\ufeff', 'É', 'ß', 'İ', 'a', ' ') }),
+    );
+    fc.assert(
+      fc.property(text, text, (deal, company) => {
+        expect(dealFingerprint({ deal, company })).toBe(reference(deal, company));
+      }),
+      { numRuns: 2_000 },
+    );
+    for (const [deal, company] of [
+      [' \u00a0Acme\u00a0 ', 'ÉCOLE '],
+      ['\tZ\n', '\v@[`{\f\r'],
+      ['AZaz', ' '],
+    ] as const) {
+      expect(dealFingerprint({ deal, company })).toBe(reference(deal, company));
+    }
   });
 });
 

@@ -163,6 +163,32 @@ describe('deal IDs', () => {
   it('grows past four digits', () => {
     expect(nextDealId([], 9_999)).toBe('D-10000');
     expect(dealIdNumber('D-10000')).toBe(10_000);
+    // The first definition, which every other reading must agree with.
+    const reference = (id: string) => {
+      const match = /^D-(\d+)$/i.exec(id.trim());
+      return match ? Number(match[1]) : null;
+    };
+    const piece = fc.constantFrom('D', 'd', '-', '0', '7', '9', ' ', '\u00a0', 'x', '/', ':', '٣');
+    fc.assert(
+      fc.property(fc.string({ unit: piece, maxLength: 24 }), (id) => {
+        expect(dealIdNumber(id)).toBe(reference(id));
+      }),
+      { numRuns: 3_000 },
+    );
+    for (const id of [
+      'D-',
+      'D-0',
+      'd-12',
+      ' D-12',
+      'D-12 ',
+      'D-1234567890123456789',
+      'D-999999999999999',
+      'E-12',
+      'D_12',
+      'D-1a',
+    ]) {
+      expect(dealIdNumber(id)).toBe(reference(id));
+    }
   });
 
   it('reads back the number of every ID it formats', () => {
