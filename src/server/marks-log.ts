@@ -6,7 +6,9 @@
  * mark too few. The sheet is the log
  * only when its id is the one document properties hold (DocumentState.marksLog): a sheet of the
  * same name that is not (a user's own, or a copied spreadsheet's before its first Validate all
- * deals) is never written, and its marks may be anywhere.
+ * deals) is never written, and its marks may be anywhere. A copy of the spreadsheet is right
+ * whatever Google copies with it (we found no statement either way): without the properties, the
+ * log it brings is taken as it is; with them but a new sheet id, every note is read once.
  */
 import { SHEET } from '../core/columns';
 import type { MarkEntry, MarksLog } from '../core/marks-log';
