@@ -58,6 +58,13 @@ describe('cellsToCheck at the edges of the block', () => {
 });
 
 describe('cellsToRead', () => {
+  it('takes the first row and the first column of the block', () => {
+    expect(cellsOf(cellsToRead(2, 2, 10, [problem(10, 0)], columnOf, [[1, 0]]))).toEqual([
+      [0, [0]],
+      [1, [0]],
+    ]);
+  });
+
   it('holds the cells with a problem and the cells given, inside the block only', () => {
     const problems = [
       problem(10, 1),
@@ -142,7 +149,19 @@ describe('readRects', () => {
     ]);
   });
 
-  it('takes rows when rows and columns cost the same', () => {
+  it('takes the cells of a line in order, however they were added', () => {
+    expect(readRects(cellSet([0, 5], [0, 0]))).toEqual([{ row: 0, numRows: 1, column: 0, numColumns: 6 }]);
+    expect(readRects(cellSet([9, 2], [0, 2]))).toEqual([{ row: 0, numRows: 10, column: 2, numColumns: 1 }]);
+  });
+
+  it('takes rows, in row order, when rows and columns cost the same', () => {
+    // Three lone cells: by rows (0,0), (0,200), (200,0); by columns (0,0), (200,0), (0,200).
+    expect(readRects(cellSet([0, 0], [0, 200], [200, 0]))).toEqual([
+      { row: 0, numRows: 1, column: 0, numColumns: 1 },
+      { row: 0, numRows: 1, column: 200, numColumns: 1 },
+      { row: 200, numRows: 1, column: 0, numColumns: 1 },
+    ]);
+
     expect(readRects(cellSet([0, 0], [0, 1], [1, 0], [1, 1]))).toEqual([
       { row: 0, numRows: 2, column: 0, numColumns: 2 },
     ]);
@@ -256,6 +275,21 @@ describe('changedRects', () => {
     expect(changedRects(notes, backgrounds, marked).backgrounds).toEqual([
       { color: MARK_COLORS.error, rects: [{ row: 0, numRows: 1, column: 2, numColumns: 1 }] },
     ]);
+  });
+
+  it('writes nothing for a block of no rows', () => {
+    const marked = markBlock([], [], 2, [], columnOf);
+    expect(changedRects([], [], marked)).toEqual({ notes: [], backgrounds: [] });
+  });
+
+  it('looks for changed notes inside each rectangle read and nowhere past its last row or column', () => {
+    const notes = blank(2, 5);
+    const backgrounds = blank(2, 5);
+    const marked = markBlock(notes, backgrounds, 2, [problem(2, 1), problem(2, 3), problem(3, 0)], columnOf);
+    // Row 0, columns 0–2: the changes at (0, 3) and (1, 0) lie just past it.
+    expect(
+      changedRects(notes, backgrounds, marked, [{ row: 0, numRows: 1, column: 0, numColumns: 3 }]).notes,
+    ).toEqual([{ row: 0, numRows: 1, column: 1, numColumns: 1 }]);
   });
 
   it('gives null, not a colour, for a cell whose default background stays', () => {
