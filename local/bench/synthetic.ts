@@ -33,6 +33,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** One of `items`, drawn with `random` (from mulberry32). */
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
 /** Stage names by share of deals; two names that are no stage, as teams type them. */
 const STAGE_MIX: readonly (readonly [string, number])[] = [
   ['Lead', 0.25],
@@ -59,7 +64,6 @@ const LOST_REASONS = ['Price', 'Timing', 'Competitor', 'No budget'];
  */
 export function syntheticDealRows(count: number, timeZone = TIME_ZONE): unknown[][] {
   const random = mulberry32(7);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const chance = (p: number): boolean => random() < p;
   const dateCells = new Map<CalendarDay, Date>();
   const date = (day: CalendarDay): Date => {
@@ -88,7 +92,7 @@ export function syntheticDealRows(count: number, timeZone = TIME_ZONE): unknown[
     );
     const cells: Record<DealFieldKey, unknown> = {
       id: formatDealId(i + 1),
-      deal: `${pick(PRODUCTS)} ${i}`,
+      deal: `${pick(random, PRODUCTS)} ${i}`,
       company,
       contact: `Contact ${i}`,
       email: chance(0.02) ? '' : `buyer${i}@${company.replace(' ', '').toLowerCase()}.example`,
@@ -103,11 +107,11 @@ export function syntheticDealRows(count: number, timeZone = TIME_ZONE): unknown[
       probability: chance(0.003) ? 150 : !closed && chance(0.1) ? Math.round(random() * 100) / 100 : '',
       closeDate: chance(0.003) ? 'next week' : stageName === 'Lead' && chance(0.3) ? '' : date(closeDay),
       followUp: !closed && chance(0.4) ? date(TODAY + Math.floor(random() * 30) - 10) : '',
-      nextStep: closed ? '' : pick(NEXT_STEPS),
+      nextStep: closed ? '' : pick(random, NEXT_STEPS),
       lastContact: chance(0.6) ? date(TODAY - Math.floor(random() * 60)) : '',
       created: date(created),
       stageSince,
-      lostReason: stageName === 'Closed Lost' && chance(0.9) ? pick(LOST_REASONS) : '',
+      lostReason: stageName === 'Closed Lost' && chance(0.9) ? pick(random, LOST_REASONS) : '',
       notes: chance(0.05) ? 'Met at the trade show' : '',
     };
     if (previous && chance(0.002)) cells.id = previous.id;

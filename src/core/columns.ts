@@ -63,16 +63,16 @@ export const HISTORY_HEADERS = ['Timestamp', 'ID', 'Deal', 'From', 'To', 'By', '
 
 export const REMINDER_LOG_HEADERS = ['Date', 'Owner', 'Deals', 'Status', 'Detail'] as const;
 
-export const FORECAST_HISTORY_HEADERS = [
-  'Taken',
-  'Month',
-  'Owner',
+/** The forecast's columns, month by month: the Summary's forecast table and each snapshot row. */
+export const FORECAST_BUCKET_HEADERS = [
   'Closed Won',
   'Commit',
   'Best Case',
   'Pipeline',
   'Weighted Forecast',
 ] as const;
+
+export const FORECAST_HISTORY_HEADERS = ['Taken', 'Month', 'Owner', ...FORECAST_BUCKET_HEADERS] as const;
 
 export const STAGE_TABLE_HEADERS = [
   'Stage',
@@ -96,14 +96,29 @@ export function normalizeHeader(header: unknown): string {
     .toLowerCase();
 }
 
-/** Maps each non-blank header of a header row to its 0-based column; the first of duplicates wins. */
-export function headerIndex(headerRow: readonly unknown[]): Map<string, number> {
+/**
+ * Where a header row has each name: its 0-based column (headers compared as normalizeHeader
+ * does; the first of equal headers wins), or −1 when it has none.
+ */
+export function headerColumns(headerRow: readonly unknown[]): (name: string) => number {
   const index = new Map<string, number>();
   headerRow.forEach((header, column) => {
     const name = normalizeHeader(header);
     if (name !== '' && !index.has(name)) index.set(name, column);
   });
-  return index;
+  return (name) => index.get(normalizeHeader(name)) ?? -1;
+}
+
+/**
+ * Of `names`, those the header has (`at`, from headerColumns), in the sheet's order, and their
+ * 0-based columns: what to read of a wide sheet when only these columns are needed.
+ */
+export function presentColumns(
+  at: (name: string) => number,
+  names: readonly string[],
+): { names: string[]; columns: number[] } {
+  const present = names.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
+  return { names: present, columns: present.map(at) };
 }
 
 /** The field whose header a user typed, or undefined for a column of the user's own. */

@@ -4,7 +4,7 @@
  * nothing in a Deal comes from them, so nothing the add-on writes can touch them.
  */
 import type { DealFieldKey } from './columns';
-import { DEAL_FIELDS, fieldOfHeader, headerIndex, normalizeHeader, SHEET } from './columns';
+import { DEAL_FIELDS, fieldOfHeader, headerColumns, SHEET } from './columns';
 import type { DealProblem } from './problems';
 import { cellName, dealLabel } from './problems';
 import type { CellProblem, Deal, StageTable } from './types';
@@ -52,9 +52,9 @@ export interface DealSheetLayout {
  * its field reads blank in every deal: whether an operation can still run is the caller's call.
  */
 export function dealSheetLayout(headerRow: readonly unknown[], table?: StageTable): DealSheetLayout {
-  const index = headerIndex(headerRow);
+  const at = headerColumns(headerRow);
   const columns = {} as Record<DealFieldKey, number>;
-  for (const field of DEAL_FIELDS) columns[field.key] = index.get(normalizeHeader(field.header)) ?? -1;
+  for (const field of DEAL_FIELDS) columns[field.key] = at(field.header);
 
   const expected = new Set<DealFieldKey>(EXPECTED_DEAL_FIELDS);
   for (const stage of table?.stages ?? []) {

@@ -5,7 +5,7 @@
  * stage changes, so no stage number ever counts one; a blank or missing Field is a stage change,
  * so History written before the column existed reads as it always did.
  */
-import { headerIndex, HISTORY_HEADERS, normalizeHeader } from './columns';
+import { headerColumns, HISTORY_HEADERS, normalizeHeader } from './columns';
 import { isDate } from './dates';
 import type { HistoryEntry, HistoryVia } from './types';
 import { isUnreadable, readInstant, readText } from './values';
@@ -63,8 +63,7 @@ export function parseHistory(
   timeZone: string,
   firstRow = 2,
 ): ParsedHistory {
-  const index = headerIndex(values[0] ?? []);
-  const column = (header: (typeof HISTORY_HEADERS)[number]) => index.get(normalizeHeader(header)) ?? -1;
+  const column: (header: (typeof HISTORY_HEADERS)[number]) => number = headerColumns(values[0] ?? []);
   const timestamp = column('Timestamp');
   const id = column('ID');
   const deal = column('Deal');

@@ -71,13 +71,14 @@ export function parseLog(lines: readonly string[]): MarksLog {
 
 /**
  * The cells the log names in a block of rows: for each row, every ID it is known by (its ID as
- * read, and as the add-on leaves it when that differs), the logged fields' columns (−1: the sheet
- * has no such column, and so no mark of it), as [block row, column].
+ * read, and as the add-on leaves it when that differs), the logged fields' columns in `columns`,
+ * the sheet's layout (−1: the sheet has no such column, and so no mark of it), as [block row,
+ * column].
  */
 export function loggedCells(
   log: MarksLog,
   idsOfRows: readonly (readonly string[])[],
-  columnOf: (field: DealFieldKey) => number,
+  columns: Readonly<Record<DealFieldKey, number>>,
 ): [row: number, column: number][] {
   const cells: [number, number][] = [];
   if (log.fields.size === 0) return cells;
@@ -86,7 +87,7 @@ export function loggedCells(
       // An ID the row is known by twice names its cells once.
       if (ids.indexOf(id) !== k) return;
       for (const field of log.fields.get(id) ?? []) {
-        const column = columnOf(field);
+        const column = columns[field];
         if (column >= 0) cells.push([r, column]);
       }
     });
@@ -95,15 +96,16 @@ export function loggedCells(
 }
 
 /**
- * The cells `problems` mark (those of a field the sheet has a column for), as log entries: each
- * problem's deal by its row's ID in `idOfRow` ('' when the row has none).
+ * The cells `problems` mark (those of a field the sheet has a column for in `columns`, its
+ * layout's: −1 for none), as log entries: each problem's deal by its row's ID in `idOfRow` (''
+ * when the row has none).
  */
 export function entriesOf(
   problems: readonly { readonly row: number; readonly field: DealFieldKey }[],
   idOfRow: ReadonlyMap<number, string>,
-  hasColumn: (field: DealFieldKey) => boolean,
+  columns: Readonly<Record<DealFieldKey, number>>,
 ): MarkEntry[] {
   return problems
-    .filter((problem) => hasColumn(problem.field))
+    .filter((problem) => columns[problem.field] >= 0)
     .map((problem) => ({ id: idOfRow.get(problem.row) ?? '', field: problem.field }));
 }

@@ -176,19 +176,16 @@ export function cellsToCheck(
   problems: readonly DealProblem[],
   columnOf: (problem: DealProblem) => number,
 ): CellSet {
-  const cells: CellSet = new Map();
-  for (const problem of problems) {
-    const r = problem.row - firstRow;
-    const c = columnOf(problem);
-    // A row outside the block has no notes: length 0.
-    if (c >= 0 && c < (notes[r]?.length ?? 0)) addCell(cells, r, c);
+  const width = notes.reduce((widest, line) => Math.max(widest, line.length), 0);
+  return cellsToRead(notes.length, width, firstRow, problems, columnOf, cellsWithOurNotes(notes));
+}
+
+function* cellsWithOurNotes(notes: readonly (readonly string[])[]): Generator<readonly [number, number]> {
+  for (let r = 0; r < notes.length; r++) {
+    const line = notes[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) if (line[c]?.startsWith(NOTE_PREFIX)) yield [r, c];
   }
-  notes.forEach((line, r) => {
-    line.forEach((note, c) => {
-      if (note.startsWith(NOTE_PREFIX)) addCell(cells, r, c);
-    });
-  });
-  return cells;
 }
 
 const area = (rect: BlockRect) => rect.numRows * rect.numColumns;

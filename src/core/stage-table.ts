@@ -9,7 +9,7 @@ import {
   DEAL_FIELDS,
   dealField,
   fieldOfHeader,
-  headerIndex,
+  headerColumns,
   normalizeHeader,
   SHEET,
   STAGE_TABLE_HEADERS,
@@ -62,12 +62,12 @@ class ProblemList {
 
 /** Finds the stage table's columns by header; reports each missing one. */
 function locateColumns(header: readonly unknown[]): Record<StageColumn, number> | CellProblem[] {
-  const index = headerIndex(header);
+  const at = headerColumns(header);
   const columns: Partial<Record<StageColumn, number>> = {};
   const missing: string[] = [];
   STAGE_TABLE_HEADERS.forEach((name, i) => {
-    const column = index.get(normalizeHeader(name));
-    if (column === undefined) missing.push(name);
+    const column = at(name);
+    if (column < 0) missing.push(name);
     else columns[COLUMN_KEYS[i] as StageColumn] = column;
   });
   if (missing.length === 0) return columns as Record<StageColumn, number>;

@@ -4,7 +4,7 @@
  * Nothing ever edits or deletes a History row. An operation opens History while it reads (its
  * header is a read) and appends once it writes, so that no read has to wait for its writes.
  */
-import { headerIndex, HISTORY_HEADERS, normalizeHeader, SHEET } from '../core/columns';
+import { headerColumns, HISTORY_HEADERS, SHEET } from '../core/columns';
 import type { FieldEntry } from '../core/field-changes';
 import { historyRow } from '../core/history-rows';
 import type { StageEntry } from '../core/row-decisions';
@@ -47,8 +47,8 @@ export function openHistory(spreadsheet: Spreadsheet): HistorySheet {
 }
 
 function isComplete(header: readonly string[]): boolean {
-  const index = headerIndex(header);
-  return HISTORY_HEADERS.every((name) => index.has(normalizeHeader(name)));
+  const at = headerColumns(header);
+  return HISTORY_HEADERS.every((name) => at(name) >= 0);
 }
 
 /**

@@ -163,11 +163,7 @@ function checkEditedRows(
   state.apply(decisions);
   // The cells marked go to the marks log before the marks, and a new log's id into the state.
   const idOfRow = new Map(decisions.deals.map((deal) => [deal.row, deal.id]));
-  appendToMarksLog(
-    spreadsheet,
-    entriesOf(problems, idOfRow, (field) => deals.layout.columns[field] >= 0),
-    state,
-  );
+  appendToMarksLog(spreadsheet, entriesOf(problems, idOfRow, deals.layout.columns), state);
   state.save();
   marks.write();
   const by = currentUser();

@@ -73,7 +73,6 @@ function validateAll(): ValidationReport {
     );
     const problems = validateDeals(adoption.deals, settings.table, when.today, adoption.problems);
     const idOfRow = new Map(adoption.deals.map((deal) => [deal.row, deal.id]));
-    const columnOf = (field: DealFieldKey) => deals.layout.columns[field];
     // Every read before the first write: the writes then wait for no read, and commit once.
     const logRead = readMarksLog(spreadsheet, state);
     const around = logRead.log.anywhere
@@ -81,15 +80,10 @@ function validateAll(): ValidationReport {
       : loggedCells(
           logRead.log,
           idsRead.map((id, r) => [id, idOfRow.get(r + 2) ?? id]),
-          columnOf,
+          deals.layout.columns,
         );
     const marks = readMarks(deals, 2, block.rows.length, problems, around);
-    writeMarksLog(
-      spreadsheet,
-      logRead,
-      entriesOf(problems, idOfRow, (field) => columnOf(field) >= 0),
-      state,
-    );
+    writeMarksLog(spreadsheet, logRead, entriesOf(problems, idOfRow, deals.layout.columns), state);
     apply();
     marks.write();
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { mulberry32 } from '../../local/bench/synthetic';
+import { mulberry32, pick } from '../../local/bench/synthetic';
 import { col, deal, rowOf, startWithDeals } from './deals';
 import type { Addon } from './harness';
 import { startAddon } from './harness';
@@ -139,7 +139,6 @@ describe('Refresh summary with the History digest', () => {
 /** What may happen to History and the digest between two refreshes. */
 type Action = (started: Addon, random: () => number) => void;
 
-const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const NEXT: Record<string, string[]> = {
   Lead: ['Qualified', 'Closed Lost'],
   Qualified: ['Proposal', 'Lead', 'Closed Lost'],

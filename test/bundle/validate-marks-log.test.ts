@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { mulberry32 } from '../../local/bench/synthetic';
+import { mulberry32, pick } from '../../local/bench/synthetic';
 import type { DealFieldKey } from '../../src/core/columns';
 import { DEAL_FIELDS } from '../../src/core/columns';
 import { col, deal, rowOf, startWithDeals } from './deals';
@@ -235,10 +235,6 @@ describe('Validate all deals and the marks log', () => {
     expect(note(started, `${col('closeDate')}5`)).toBe('');
   });
 });
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
 
 const BAD: Partial<Record<DealFieldKey, readonly string[]>> = {
   amount: ['TBD', '-5'],

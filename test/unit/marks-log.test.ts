@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { DealFieldKey } from '../../src/core/columns';
+import { DEAL_FIELDS } from '../../src/core/columns';
 import type { MarkEntry } from '../../src/core/marks-log';
 import { entriesOf, loggedCells, logLines, parseLog } from '../../src/core/marks-log';
 
@@ -73,15 +74,17 @@ describe('parseLog', () => {
 });
 
 describe('loggedCells', () => {
-  const columns: Partial<Record<DealFieldKey, number>> = { email: 4, amount: 8, closeDate: 10 };
-  const columnOf = (field: DealFieldKey) => columns[field] ?? -1;
+  const placed: Partial<Record<DealFieldKey, number>> = { email: 4, amount: 8, closeDate: 10 };
+  const columns = Object.fromEntries(
+    DEAL_FIELDS.map((field) => [field.key, placed[field.key] ?? -1]),
+  ) as Record<DealFieldKey, number>;
 
   it('names each logged field of every row known by a logged ID, in the columns the sheet has', () => {
     const log = parseLog(['D-0001:email D-0001:phone D-0002:amount D-0003:closeDate']);
     const cells = loggedCells(
       log,
       [['D-0001', 'D-0001'], ['D-0002', 'D-0009'], ['D-0004'], ['D-0001', 'D-0003'], ['']],
-      columnOf,
+      columns,
     );
     // Phone: the sheet has no such column, and so no mark there.
     expect(cells).toEqual([
@@ -104,7 +107,10 @@ describe('entriesOf', () => {
       [2, 'D-0001'],
       [3, 'D-0002'],
     ]);
-    expect(entriesOf(problems, ids, (field) => field !== 'phone')).toEqual([
+    const columns = Object.fromEntries(
+      DEAL_FIELDS.map((field, i) => [field.key, field.key === 'phone' ? -1 : i]),
+    );
+    expect(entriesOf(problems, ids, columns as Record<DealFieldKey, number>)).toEqual([
       { id: 'D-0001', field: 'amount' },
       { id: '', field: 'email' },
     ]);

@@ -3,25 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ForecastAccuracy } from '../../src/core/forecast-history/accuracy';
 import { forecastAccuracy } from '../../src/core/forecast-history/accuracy';
 import { summaryNumbers } from '../../src/core/numbers';
-import type { DataQuality, SummaryLayout } from '../../src/core/summary';
+import type { SummaryLayout } from '../../src/core/summary';
 import { summaryLayout, UNKNOWN } from '../../src/core/summary';
 import { day, deal, OPTIONS, TABLE } from './numbers/fixtures';
+import { CLEAN_QUALITY } from './summary-helpers';
 
 const TODAY = day('2026-11-27');
 const ANN = 'ann@team.example';
-
-const QUALITY: DataQuality = {
-  unknownStageDeals: 0,
-  noOwner: 0,
-  ownerNotEmail: 0,
-  ownerExamples: [],
-  unreadableCells: 0,
-  missingColumns: [],
-  skippedHistoryRows: [],
-  historyProblem: null,
-  settingsNotice: null,
-  settingsProblems: [],
-};
 
 const DEALS = [deal({ owner: ANN, stage: 'Closed Won', amount: 40_000, closeDate: day('2026-10-02') })];
 
@@ -31,7 +19,7 @@ function layoutWith(accuracy: ForecastAccuracy): SummaryLayout {
     currency: 'USD',
     today: TODAY,
     refreshed: 'Refreshed',
-    quality: QUALITY,
+    quality: CLEAN_QUALITY,
     slippage: { slipped: [], owners: [] },
     accuracy,
   });

@@ -2,29 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { SummaryNumbers } from '../../src/core/numbers';
 import { summaryNumbers } from '../../src/core/numbers';
-import type { DataQuality, GridRect, SummaryInput, SummaryLayout } from '../../src/core/summary';
+import type { GridRect, SummaryInput, SummaryLayout } from '../../src/core/summary';
 import { isSummaryDate, refreshedText, summaryLayout, UNKNOWN } from '../../src/core/summary';
 import type { Deal, HistoryEntry, Options } from '../../src/core/types';
 import { day, deal, moves, OPTIONS, TABLE, TODAY } from './numbers/fixtures';
+import { CLEAN_QUALITY } from './summary-helpers';
 
 /** The Summary lists at most this many deals per list. */
 const LIST_LIMIT = 100;
 
 const NOW = { today: TODAY, timeZone: 'America/New_York' };
 const DAY_MS = 86_400_000;
-
-const QUALITY: DataQuality = {
-  unknownStageDeals: 0,
-  noOwner: 0,
-  ownerNotEmail: 0,
-  ownerExamples: [],
-  unreadableCells: 0,
-  missingColumns: [],
-  skippedHistoryRows: [],
-  historyProblem: null,
-  settingsNotice: null,
-  settingsProblems: [],
-};
 
 const DEALS: Deal[] = [
   deal({ id: 'D-1', stage: 'Proposal', amount: 10_000, closeDate: day('2025-06-15'), followUp: TODAY - 2 }),
@@ -60,7 +48,7 @@ function layoutOf(input: Partial<SummaryInput> = {}): SummaryLayout {
     currency: 'USD',
     today: TODAY,
     refreshed: 'Refreshed 2025-05-15 09:00 America/New_York',
-    quality: QUALITY,
+    quality: CLEAN_QUALITY,
     accuracy: { team: [], owners: [], notes: [] },
     slippage: { slipped: [], owners: [] },
     ...input,

@@ -3,7 +3,7 @@
  * typed by hand, a number overwritten with a note, a column renamed. A row that cannot be read is
  * left out and named, with what is wrong; blank rows are skipped.
  */
-import { FORECAST_HISTORY_HEADERS, headerIndex, normalizeHeader, SHEET } from '../columns';
+import { FORECAST_HISTORY_HEADERS, headerColumns, SHEET } from '../columns';
 import { dayFromParts, dayOfDate, monthStart } from '../dates';
 import { quoteValue } from '../problems';
 import type { CalendarDay } from '../types';
@@ -56,8 +56,7 @@ export function parseForecastHistory(
   timeZone: string,
   firstRow = 2,
 ): ParsedForecastHistory {
-  const index = headerIndex(values[0] ?? []);
-  const column = (header: string) => index.get(normalizeHeader(header)) ?? -1;
+  const column = headerColumns(values[0] ?? []);
   const missing = ACCURACY_COLUMNS.filter((header) => column(header) < 0);
   if (missing.length > 0) {
     const names = missing.map((name) => `"${name}"`).join(', ');

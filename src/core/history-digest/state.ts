@@ -13,7 +13,7 @@
  * - the header (a column moved, renamed, added) or the time zone: the read key;
  * - the digest sheet: its rows are hashed, in order, and compared with the hash recorded.
  */
-import { headerIndex, HISTORY_HEADERS, normalizeHeader } from '../columns';
+import { headerColumns, HISTORY_HEADERS } from '../columns';
 import { isDate } from '../dates';
 import { DIGEST_FORMAT } from './digest-rows';
 
@@ -61,8 +61,7 @@ export function parseDigestState(text: string | null | undefined): DigestState |
  * skipped) and the time zone (text timestamps and date cells read in it).
  */
 export function historyReadKey(header: readonly unknown[], timeZone: string): string {
-  const index = headerIndex(header);
-  const at = HISTORY_HEADERS.map((name) => index.get(normalizeHeader(name)) ?? -1);
+  const at = HISTORY_HEADERS.map(headerColumns(header));
   return JSON.stringify([timeZone, header.length, at]);
 }
 

@@ -2,17 +2,11 @@
  * The monthly forecast table: the current month and the next Summary Months − 1, then every deal
  * the months leave out (no Close Date, closing before or after them), so the Total row adds up.
  */
+import { FORECAST_BUCKET_HEADERS } from '../columns';
 import type { ForecastCells, MonthlyForecast } from '../numbers';
 import type { GridBuilder, GridRect } from './grid';
 
-const FORECAST_HEADERS = [
-  'Month',
-  'Closed Won',
-  'Commit',
-  'Best Case',
-  'Pipeline',
-  'Weighted Forecast',
-] as const;
+const FORECAST_HEADERS = ['Month', ...FORECAST_BUCKET_HEADERS] as const;
 
 const NO_CLOSE_DATE = 'No close date';
 

@@ -3,7 +3,7 @@
  * formats, and a warning before anyone edits it. Like History it is append-only: an edit there
  * rewrites what was forecast, and the accuracy on the Summary would compare against it.
  */
-import { FORECAST_HISTORY_HEADERS, SHEET } from '../../core/columns';
+import { FORECAST_BUCKET_HEADERS, FORECAST_HISTORY_HEADERS, SHEET } from '../../core/columns';
 import { MONTH_FORMAT } from '../../core/forecast-history/snapshot';
 import { currencyFormat, DATE_TIME_FORMAT, TEXT_FORMAT } from '../../core/formats';
 import type { SetUpReport, Spreadsheet } from '../setup/sheet-structure';
@@ -24,7 +24,7 @@ export function setUpForecastHistorySheet(
     sheet.getRange(2, 1, rows, 1).setNumberFormat(DATE_TIME_FORMAT);
     sheet.getRange(2, 2, rows, 1).setNumberFormat(MONTH_FORMAT);
     sheet.getRange(2, 3, rows, 1).setNumberFormat(TEXT_FORMAT);
-    sheet.getRange(2, 4, rows, FORECAST_HISTORY_HEADERS.length - 3).setNumberFormat(currencyFormat(currency));
+    sheet.getRange(2, 4, rows, FORECAST_BUCKET_HEADERS.length).setNumberFormat(currencyFormat(currency));
   }
   ensureWarningProtection(
     sheet,

@@ -2,7 +2,7 @@
  * Reading and appending Forecast History. Each function names its cost in spreadsheet calls;
  * none grows with the number of deals or of rows.
  */
-import { FORECAST_HISTORY_HEADERS, headerIndex, normalizeHeader, SHEET } from '../../core/columns';
+import { FORECAST_HISTORY_HEADERS, headerColumns, presentColumns, SHEET } from '../../core/columns';
 import type { ParsedForecastHistory } from '../../core/forecast-history/rows';
 import { ACCURACY_COLUMNS, latestTaken, parseForecastHistory } from '../../core/forecast-history/rows';
 import type { SnapshotBlock } from '../../core/forecast-history/snapshot';
@@ -28,8 +28,8 @@ export interface ForecastHistorySheet {
 export function openForecastHistory(spreadsheet: Spreadsheet, currency: string): ForecastHistorySheet {
   const found = spreadsheet.getSheetByName(SHEET.forecastHistory);
   const header = found ? readHeaderRow(found) : [];
-  const index = headerIndex(header);
-  if (found && FORECAST_HISTORY_HEADERS.every((name) => index.has(normalizeHeader(name))))
+  const at = headerColumns(header);
+  if (found && FORECAST_HISTORY_HEADERS.every((name) => at(name) >= 0))
     return { sheet: found, header, lastRow: Math.max(found.getLastRow(), 1), repaired: [] };
   const report = { created: [], repaired: [] };
   const { sheet, header: repairedHeader } = setUpForecastHistorySheet(spreadsheet, report, currency);
@@ -44,7 +44,7 @@ export function openForecastHistory(spreadsheet: Spreadsheet, currency: string):
 /** The latest Taken of an opened Forecast History (ms since epoch), or null for none. 0–1 calls. */
 export function readLastTaken(history: ForecastHistorySheet, timeZone: string): number | null {
   if (history.lastRow < 2) return null;
-  const column = headerIndex(history.header).get(normalizeHeader(FORECAST_HISTORY_HEADERS[0]))!;
+  const column = headerColumns(history.header)(FORECAST_HISTORY_HEADERS[0]);
   const cells = history.sheet.getRange(2, column + 1, history.lastRow - 1, 1).getValues() as unknown[][];
   return latestTaken(
     cells.map((row) => row[0]),
@@ -89,9 +89,7 @@ export function readForecastHistory(
   const sheet = spreadsheet.getSheetByName(SHEET.forecastHistory);
   if (!sheet) return null;
   const header = readHeaderRow(sheet);
-  const index = headerIndex(header);
-  const at = (name: string) => index.get(normalizeHeader(name)) ?? -1;
-  const read = ACCURACY_COLUMNS.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
-  const rows = readColumns(sheet, 2, sheet.getLastRow() - 1, read.map(at), header.length);
-  return parseForecastHistory([read, ...rows], timeZone);
+  const read = presentColumns(headerColumns(header), ACCURACY_COLUMNS);
+  const rows = readColumns(sheet, 2, sheet.getLastRow() - 1, read.columns, header.length);
+  return parseForecastHistory([read.names, ...rows], timeZone);
 }

@@ -63,8 +63,7 @@ function openDesk(): Desk {
 function saveAndMark(desk: Desk, deal: Deal, unreadCells: readonly DealProblem[]): void {
   const problems = validateDeals([deal], desk.settings.table, desk.when.today, unreadCells);
   const idOfRow = new Map([[deal.row, deal.id]]);
-  const hasColumn = (field: DealFieldKey) => desk.deals.layout.columns[field] >= 0;
-  appendToMarksLog(desk.spreadsheet, entriesOf(problems, idOfRow, hasColumn), desk.state);
+  appendToMarksLog(desk.spreadsheet, entriesOf(problems, idOfRow, desk.deals.layout.columns), desk.state);
   desk.state.save();
   markRows(desk.deals, deal.row, 1, problems);
 }

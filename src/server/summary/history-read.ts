@@ -2,7 +2,7 @@
  * Reading History for the numbers: only the columns they use, from any row on, so that a refresh
  * with a digest reads just the rows appended since the last one.
  */
-import { headerIndex, HISTORY_HEADERS, normalizeHeader, SHEET } from '../../core/columns';
+import { headerColumns, HISTORY_HEADERS, presentColumns, SHEET } from '../../core/columns';
 import type { Cell, Sheet, Spreadsheet } from '../sheets';
 import { readColumns, readHeaderRow } from '../sheets';
 
@@ -33,16 +33,15 @@ export function openHistorySource(
   const sheet = spreadsheet.getSheetByName(SHEET.history);
   if (!sheet) return null;
   const header = readHeaderRow(sheet);
-  const index = headerIndex(header);
-  const at = (name: string) => index.get(normalizeHeader(name)) ?? -1;
-  const read = needs.filter((name) => at(name) >= 0).sort((a, b) => at(a) - at(b));
+  const at = headerColumns(header);
+  const read = presentColumns(at, needs);
   const unread = HISTORY_HEADERS.filter((name) => !needs.includes(name) && at(name) >= 0);
   return {
     sheet,
     header,
     lastRow: sheet.getLastRow(),
-    parserHeader: [...read, ...unread],
-    columns: read.map(at),
+    parserHeader: [...read.names, ...unread],
+    columns: read.columns,
   };
 }
 
